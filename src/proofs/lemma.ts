@@ -159,3 +159,29 @@ export const fittedExponent = (points: readonly { readonly n: number; readonly s
   }
   return den === 0 ? 0 : num / den;
 };
+
+/**
+ * Fold several runs of one tier into one: it holds iff all hold; cases add up; the first
+ * failure is kept, prefixed with `where` it happened.
+ * @category constructors
+ */
+export const combineRuns = (
+  tier: Tier,
+  statement: string,
+  runs: readonly { readonly where: string; readonly run: TierRun }[],
+  seed?: number,
+): TierRun => {
+  const failed = runs.find((r) => !r.run.holds);
+  const cases = runs.reduce((a, r) => a + r.run.cases, 0);
+  const base = { tier, statement, cases, ...(seed === undefined ? {} : { seed }) };
+  if (failed === undefined) return { ...base, holds: true };
+  const f = failed.run.failure;
+  return {
+    ...base,
+    holds: false,
+    failure: {
+      message: `${failed.where}: ${f?.message ?? 'failed'}`,
+      ...(f?.counterexample === undefined ? {} : { counterexample: f.counterexample }),
+    },
+  };
+};

@@ -1,0 +1,188 @@
+/**
+ * # `tradeoff`, the command line
+ *
+ * Wires the library's modules; no logic of its own beyond parsing options and printing.
+ * - `tradeoff check [--only ID…] [--seed S] [--full] [--json]`: verify the proof tree.
+ * - `tradeoff list`: the lemmas, with their references.
+ * - `tradeoff eval --circuit FILE --input BITS`: evaluate a JSON or P1-serialized circuit.
+ * - `tradeoff export ID --n N [--format json|serial|dot]`: the circuit a lemma builds.
+ *
+ * Exit codes: 0 success; 1 a lemma fails; 2 bad usage or bad input.
+ *
+ * @module
+ */
+import { statSync, readFileSync, writeFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import { evaluate } from '../core/evaluate.js';
+import { metrics } from '../core/metrics.js';
+import { encodeCircuitJson, parseCircuitText, formatDecodeErrors } from '../core/codec.js';
+import { printSerial, withOutputsLast } from '../core/serialize.js';
+import { toDot } from '../core/dot.js';
+import { checkLemmas, toCheckJson } from '../proofs/checkAll.js';
+import { registry, findLemma } from '../proofs/registry.js';
+import { VERSION } from '../version.js';
+import { bold, formatTree, green, red } from './format.js';
+
+/** Largest circuit file `eval` reads. */
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+class UsageError extends Error {}
+
+const intArg =
+  (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  (v: string): number => {
+    if (!/^-?\d+$/.test(v.trim())) throw new InvalidArgumentError(`${name} must be an integer, got '${v}'`);
+    const x = Number(v);
+    if (x < min || x > max) throw new InvalidArgumentError(`${name} must be in ${min}..${max}, got ${x}`);
+    return x;
+  };
+const numArg =
+  (name: string) =>
+  (v: string): number => {
+    const x = Number(v);
+    if (v.trim() === '' || !Number.isFinite(x)) throw new InvalidArgumentError(`${name} must be a number, got '${v}'`);
+    return x;
+  };
+const collect = (v: string, prev: string[]): string[] => [...prev, ...v.split(',').filter((s) => s !== '')];
+
+const program = new Command();
+program
+  .name('tradeoff')
+  .description(
+    'Executable, checked proofs of "The Parallelism Tradeoff" (Merrill & Sabharwal, TACL 2023) and\n"Transformers, Parallel Computation, and Logarithmic Depth" (Sanford, Hsu & Telgarsky, ICML 2024).',
+  )
+  .version(VERSION)
+  .showHelpAfterError('(run with --help for usage)')
+  .configureOutput({ outputError: (s, write) => write(red(s)) })
+  .exitOverride((err) => {
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  });
+
+program
+  .command('check')
+  .description('verify every lemma and theorem, print the proof tree with verdicts; exit 1 if any fails')
+  .option('--only <ids>', 'check only these lemma ids (repeatable or comma-separated)', collect, [])
+  .option('--seed <n>', 'seed of every random choice (random functions, property tests)', intArg('--seed', 0, 2 ** 31 - 1), 1)
+  .option('--full', 'run the long sweeps (minutes rather than seconds)', false)
+  .option('--json', 'print the stable JSON report on stdout instead of the tree', false)
+  .addHelpText(
+    'after',
+    `\nJSON shape: {"version","seed","lemmas":[{"id","title","reference","verdict":"holds"|"fails"|"skipped",\n  "tiers":["exhaustive"|"sat"|"property"…],"claimed","measured","dependsOn","durationMs"}]}`,
+  )
+  .action(async (opts: { only: string[]; seed: number; full: boolean; json: boolean }) => {
+    const unknown = opts.only.filter((id) => findLemma(id) === undefined);
+    if (unknown.length > 0) throw new UsageError(`unknown lemma id(s): ${unknown.join(', ')}; known: ${registry.map((l) => l.id).join(', ')}`);
+    const showBar = !opts.json && process.stderr.isTTY === true;
+    const bar = showBar ? new SingleBar({ format: ' {bar} {percentage}% | {lemma} | {value}/{total}', stream: process.stderr, clearOnComplete: true, hideCursor: true }, Presets.shades_classic) : null;
+    if (!opts.json) {
+      process.stdout.write(`${bold(`parallelism-tradeoff ${VERSION}`)} — checking ${opts.only.length > 0 ? opts.only.join(', ') : 'every statement'} (seed ${opts.seed}${opts.full ? ', full sweeps' : ''})\n\n`);
+    }
+    const checked = await checkLemmas({
+      seed: opts.seed,
+      full: opts.full,
+      only: opts.only,
+      onStart: (l) => bar?.start(1, 0, { lemma: l.id }),
+      onProgress: (_l, done, total) => {
+        bar?.setTotal(total);
+        bar?.update(done);
+      },
+      onDone: () => bar?.stop(),
+    });
+    const failed = checked.filter((c) => c.report.verdict === 'fails');
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(toCheckJson(VERSION, opts.seed, checked), null, 2)}\n`);
+    } else {
+      process.stdout.write(`${formatTree(checked).join('\n')}\n`);
+      const holds = checked.filter((c) => c.report.verdict === 'holds').length;
+      const summary = `${holds} of ${checked.length} statements hold${failed.length > 0 ? `; FAILING: ${failed.map((c) => c.lemma.id).join(', ')}` : ''}`;
+      process.stdout.write(`${failed.length > 0 ? red(summary) : green(summary)}\n`);
+    }
+    process.exitCode = failed.length > 0 ? 1 : 0;
+  });
+
+program
+  .command('list')
+  .description('list the lemmas and theorems with their paper references')
+  .action(() => {
+    for (const l of registry) {
+      process.stdout.write(`${bold(l.id.padEnd(26))} ${l.reference.padEnd(28)} ${l.title}${l.dependsOn.length > 0 ? `  (uses ${l.dependsOn.join(', ')})` : ''}\n`);
+    }
+  });
+
+const readCircuitFile = (file: string, numOutputs: number | undefined) => {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw new UsageError(`cannot read circuit file '${file}'`);
+  }
+  if (st.size > MAX_FILE_BYTES) throw new UsageError(`circuit file '${file}' is ${st.size} bytes, more than the limit of ${MAX_FILE_BYTES}`);
+  const r = parseCircuitText(readFileSync(file, 'utf8'), numOutputs === undefined ? {} : { numOutputs });
+  if (isLeft(r)) throw new UsageError(`${file}: invalid circuit\n${formatDecodeErrors(r.left)}`);
+  return r.right;
+};
+
+program
+  .command('eval')
+  .description('evaluate a circuit (JSON or P1 §3 serialization) on one input')
+  .requiredOption('--circuit <file>', 'circuit file: JSON (parallelism-tradeoff/circuit) or P1 serialization')
+  .requiredOption('--input <bits>', 'input bits, input 0 first, e.g. 0110')
+  .option('--outputs <k>', 'for a serialized circuit: the last k gates are the outputs', intArg('--outputs', 1))
+  .option('--metrics', 'also print size, depth and the other metrics', false)
+  .action((opts: { circuit: string; input: string; outputs?: number; metrics: boolean }) => {
+    const c = readCircuitFile(opts.circuit, opts.outputs);
+    if (!/^[01]*$/.test(opts.input)) throw new UsageError(`--input must be a string of 0s and 1s, got '${opts.input}'`);
+    if (opts.input.length !== c.numInputs) throw new UsageError(`--input has ${opts.input.length} bits but the circuit has ${c.numInputs} inputs`);
+    const out = evaluate(c, Array.from(opts.input, (ch) => (ch === '1' ? 1 : 0)));
+    process.stdout.write(`${Array.from(out).join('')}\n`);
+    if (opts.metrics) process.stdout.write(`${JSON.stringify(metrics(c))}\n`);
+  });
+
+program
+  .command('export')
+  .description('write the circuit a lemma builds (see `tradeoff list` for ids)')
+  .argument('<id>', 'lemma id, e.g. lookup-table')
+  .option('--n <n>', 'size parameter n', intArg('--n', 1))
+  .option('--c <c>', 'constant c (lookup-table)', numArg('--c'))
+  .option('--m <m>', 'output bits m (lookup-table)', intArg('--m', 1))
+  .option('--w <w>', 'bit width w', intArg('--w', 1))
+  .option('--p <p>', 'precision p in bits', intArg('--p', 1))
+  .option('--k <k>', 'count k', intArg('--k', 1))
+  .option('--seed <s>', 'seed of random choices', intArg('--seed', 0, 2 ** 31 - 1))
+  .addOption(new Option('--format <f>', 'output format').choices(['json', 'serial', 'dot']).default('json'))
+  .option('-o, --out <file>', 'write to a file instead of stdout')
+  .action((id: string, opts: Record<string, unknown>) => {
+    const lemma = findLemma(id);
+    if (lemma === undefined) throw new UsageError(`unknown lemma id '${id}'; known: ${registry.map((l) => l.id).join(', ')}`);
+    if (lemma.exportCircuit === undefined) throw new UsageError(`lemma '${id}' builds no circuit to export`);
+    const params: Record<string, number> = {};
+    for (const o of lemma.exportCircuit.options) {
+      const v = opts[o.name];
+      if (typeof v === 'number') params[o.name] = v;
+      else if (o.default !== undefined) params[o.name] = o.default;
+    }
+    const built = lemma.exportCircuit.build(params);
+    if (isLeft(built)) throw new UsageError(built.left);
+    const c = built.right;
+    let text: string;
+    if (opts['format'] === 'serial') {
+      const s = printSerial(withOutputsLast(c));
+      if (isLeft(s)) throw new UsageError(`cannot serialize: ${s.left.message}`);
+      text = `${s.right}\n`;
+    } else if (opts['format'] === 'dot') text = toDot(c);
+    else text = `${JSON.stringify(encodeCircuitJson(c))}\n`;
+    if (typeof opts['out'] === 'string') writeFileSync(opts['out'], text);
+    else process.stdout.write(text);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof UsageError) {
+    process.stderr.write(`${red(`tradeoff: ${e.message}`)}\n`);
+    process.exit(2);
+  }
+  throw e;
+}

@@ -1,0 +1,16 @@
+/**
+ * # The registry of lemmas and theorems
+ *
+ * Every statement `tradeoff check` verifies, in dependency order (a lemma comes after what it
+ * depends on).
+ *
+ * @module
+ */
+import type { Lemma } from './lemma.js';
+import { lookupTableLemma } from './lookupTable.js';
+
+/** All lemmas, dependencies first. @category registry */
+export const registry: readonly Lemma[] = [lookupTableLemma];
+
+/** Find a lemma by id. @category registry */
+export const findLemma = (id: string, lemmas: readonly Lemma[] = registry): Lemma | undefined => lemmas.find((l) => l.id === id);
