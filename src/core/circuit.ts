@@ -198,6 +198,8 @@ export const createBuilder = (): CircuitBuilder => {
   };
   const threshold = (k: GateKind, args: readonly number[], t: number, ws?: readonly number[]): number => {
     if (!Number.isSafeInteger(t) || Math.abs(t) > 0x7fffffff) throw new RangeError(`createBuilder: threshold ${t} is not a 32-bit integer`);
+    const total = ws === undefined ? args.length : ws.reduce((a, w) => a + Math.abs(w), 0);
+    if (Math.abs(t) > total + 1) throw new RangeError(`createBuilder: threshold k = ${t} is out of range ±${total + 1} (Σ|w| + 1)`);
     return push(k, t, args, ws);
   };
   return {
@@ -248,8 +250,9 @@ export type GateSpec =
  * Validate gates given one object each (user input, already shape-checked by a codec) and make
  * a {@link Circuit}. Checks: non-empty; every argument an integer id of an *earlier* gate
  * (so no forward pointer and no cycle); NOT has one argument; thresholds have an integer k in
- * range (0 ≤ k ≤ fan-in for unit weights, |k| ≤ Σ|w| + 1 with weights) and one weight per
- * argument; outputs are existing ids; sizes within {@link CIRCUIT_LIMITS}.
+ * range |k| ≤ Σ|w| + 1 (fan-in + 1 for unit weights; the builder's rule too — beyond it the
+ * gate is constant and the k is taken for a mistake) and one weight per argument; outputs are
+ * existing ids; sizes within {@link CIRCUIT_LIMITS}.
  * @category constructors
  */
 export const makeCircuit = (
@@ -281,7 +284,9 @@ export const makeCircuit = (
               rule,
               a === i
                 ? `gate ${i} takes itself as an argument (a cycle)`
-                : `argument ${a} points forward (gates must be in topological order: every argument < ${i})`,
+                : a >= gates.length
+                  ? `argument ${a} is not a gate: there are only ${gates.length} gates`
+                  : `argument ${a} points forward (gates must be in topological order: every argument < ${i})`,
               `${at}.args[${j}]`,
             ),
           );
@@ -310,8 +315,8 @@ export const makeCircuit = (
       case 'le': {
         if (!Number.isSafeInteger(g.k)) return left(kernelError(rule, `threshold k must be an integer, got ${g.k}`, `${at}.k`));
         if (g.weights === undefined) {
-          if (g.k < 0 || g.k > g.args.length) {
-            return left(kernelError(rule, `threshold k = ${g.k} is out of range 0..${g.args.length} (the fan-in)`, `${at}.k`));
+          if (Math.abs(g.k) > g.args.length + 1) {
+            return left(kernelError(rule, `threshold k = ${g.k} is out of range ±${g.args.length + 1} (fan-in + 1)`, `${at}.k`));
           }
         } else {
           if (g.weights.length !== g.args.length) {
