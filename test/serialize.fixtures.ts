@@ -2,100 +2,13 @@
  * Random circuits for the interchange-format tests (serialize, codec, dot): fast-check
  * arbitraries that build valid circuits with the kernel builder.
  */
-import fc from 'fast-check';
-import { createBuilder, type Circuit } from '../src/core/circuit.js';
+import type { Circuit } from '../src/core/circuit.js';
 import { evaluate } from '../src/core/evaluate.js';
+import { arbitraryCircuit } from '../src/reductions/randomCircuit.js';
 
-export interface CircuitArbOptions {
-  /** All input gates first (P1 prefix form). */
-  readonly prefix: boolean;
-  /** Only what P1 §3 can print: no const, no weights, thresholds with m ≥ 1, outputs trailing. */
-  readonly printable: boolean;
-  readonly maxInputs?: number;
-  readonly maxGates?: number;
-}
-
-type Op = {
-  readonly kind: 'input' | 'const' | 'not' | 'and' | 'or' | 'ge' | 'le';
-  readonly picks: readonly number[];
-  readonly k: number;
-  readonly weighted: boolean;
-  readonly weights: readonly number[];
-};
-
-const opArb = (kinds: readonly Op['kind'][]): fc.Arbitrary<Op> =>
-  fc.record({
-    kind: fc.constantFrom(...kinds),
-    picks: fc.array(fc.nat(), { maxLength: 5 }),
-    k: fc.integer({ min: -2, max: 7 }),
-    weighted: fc.boolean(),
-    weights: fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 5, maxLength: 5 }),
-  });
-
-/** A random valid circuit. */
-export const arbCircuit = (o: CircuitArbOptions): fc.Arbitrary<Circuit> => {
-  const kinds: Op['kind'][] = ['not', 'and', 'or', 'ge', 'le'];
-  if (!o.prefix) kinds.push('input');
-  if (!o.printable) kinds.push('const');
-  return fc
-    .tuple(
-      fc.integer({ min: o.prefix ? 1 : 0, max: o.maxInputs ?? 5 }),
-      fc.array(opArb(kinds), { minLength: 1, maxLength: o.maxGates ?? 25 }),
-      fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
-    )
-    .map(([numInputs, ops, outPicks]) => {
-      const b = createBuilder();
-      b.inputs(o.prefix ? numInputs : 0);
-      for (const op of ops) {
-        const n = b.size();
-        const args = n === 0 ? [] : op.picks.map((p) => p % n);
-        switch (op.kind) {
-          case 'input':
-            b.input();
-            break;
-          case 'const':
-            b.constant(op.k & 1 ? 1 : 0);
-            break;
-          case 'not':
-            if (n === 0) b.input();
-            else b.not(args[0] ?? n - 1);
-            break;
-          case 'and':
-            b.and(args);
-            break;
-          case 'or':
-            b.or(args);
-            break;
-          case 'ge':
-          case 'le': {
-            if (o.printable && args.length === 0) {
-              // P1 §3 cannot print a threshold with no arguments
-              if (n === 0) b.input();
-              else if (op.kind === 'ge') b.ge([n - 1], 1);
-              else b.le([n - 1], 0);
-              break;
-            }
-            const weights = !o.printable && op.weighted ? op.weights.slice(0, args.length) : undefined;
-            const m = args.length;
-            const bound = weights === undefined ? 0 : weights.reduce((a, w) => a + Math.abs(w), 1);
-            const k = o.printable
-              ? ((op.k % (m + 1)) + m + 1) % (m + 1)
-              : weights === undefined
-                ? Math.min(Math.max(op.k, 0), m)
-                : Math.min(Math.max(op.k, -bound), bound);
-            if (op.kind === 'ge') b.ge(args, k, weights);
-            else b.le(args, k, weights);
-          }
-        }
-      }
-      const n = b.size();
-      if (o.printable) {
-        const k = Math.min(outPicks.length, n);
-        return b.build(Array.from({ length: k }, (_, j) => n - k + j));
-      }
-      return b.build(outPicks.map((p) => p % n));
-    });
-};
+export type { CircuitArbOptions } from '../src/reductions/randomCircuit.js';
+/** Random valid circuits (moved to src so that lemmas can use them). */
+export const arbCircuit = arbitraryCircuit;
 
 /** All assignments of `numInputs` bits (numInputs ≤ 10). */
 export const allAssignments = (numInputs: number): number[][] =>

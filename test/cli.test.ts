@@ -1,0 +1,105 @@
+/**
+ * End-to-end tests of the `tradeoff` command, run from source with tsx (the same code the
+ * compiled bin runs).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+};
+
+describe('tradeoff check', () => {
+  it('--json matches the contract', async () => {
+    const r = await cli('check', '--only', 'lookup-table', '--json', '--seed', '3');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(doc).sort()).toEqual(['lemmas', 'seed', 'version']);
+    expect(doc['seed']).toBe(3);
+    const lemmas = doc['lemmas'] as Record<string, unknown>[];
+    expect(lemmas).toHaveLength(1);
+    const l = lemmas[0]!;
+    expect(Object.keys(l).sort()).toEqual(['claimed', 'dependsOn', 'durationMs', 'id', 'measured', 'reference', 'tiers', 'title', 'verdict'].sort());
+    expect(l).toMatchObject({ id: 'lookup-table', reference: 'P1 Lemma 1', verdict: 'holds', tiers: ['exhaustive'] });
+  });
+
+  it('prints the tree with claimed vs measured bounds', async () => {
+    const r = await cli('check', '--only', 'lookup-table');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✔ holds  lookup-table');
+    expect(r.stdout).toContain('[P1 Lemma 1]');
+    expect(r.stdout).toMatch(/claimed ≤\s+measured/);
+    expect(r.stdout).toContain('1 of 1 statements hold');
+  });
+
+  it('refuses an unknown lemma id with exit code 2', async () => {
+    const r = await cli('check', '--only', 'no-such-lemma');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown lemma id(s): no-such-lemma');
+  });
+
+  it('refuses a bad seed with a message', async () => {
+    const r = await cli('check', '--seed', 'abc');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--seed must be an integer');
+  });
+});
+
+describe('tradeoff eval and export', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tradeoff-'));
+
+  it('evaluates a serialized circuit', async () => {
+    const f = join(dir, 'maj.txt');
+    writeFileSync(f, 'X X X >= 110 & &1 &11');
+    expect((await cli('eval', '--circuit', f, '--input', '101')).stdout.trim()).toBe('1');
+    expect((await cli('eval', '--circuit', f, '--input', '100')).stdout.trim()).toBe('0');
+  });
+
+  it('exports lookup-table as JSON that eval reads back', async () => {
+    const r = await cli('export', 'lookup-table', '--n', '8', '--m', '1', '--seed', '5', '--format', 'json');
+    expect(r.code).toBe(0);
+    const f = join(dir, 'lt.json');
+    writeFileSync(f, r.stdout);
+    const e = await cli('eval', '--circuit', f, '--input', '011');
+    expect(e.code).toBe(0);
+    expect(e.stdout.trim()).toMatch(/^[01]$/);
+  });
+
+  it('exports the P1 serialization and DOT', async () => {
+    const s = await cli('export', 'lookup-table', '--n', '4', '--format', 'serial');
+    expect(s.stdout.startsWith('X X NOT')).toBe(true);
+    const d = await cli('export', 'lookup-table', '--n', '4', '--format', 'dot');
+    expect(d.stdout).toContain('digraph');
+  });
+
+  it('reports a malformed circuit file with its path, exit 2', async () => {
+    const f = join(dir, 'bad.json');
+    writeFileSync(f, JSON.stringify({ format: 'parallelism-tradeoff/circuit', version: 1, gates: [{ type: 'input' }, { type: 'not', args: [5] }], outputs: [1] }));
+    const r = await cli('eval', '--circuit', f, '--input', '1');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('gates[1].args[0]');
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('refuses input of the wrong length', async () => {
+    const f = join(dir, 'maj2.txt');
+    writeFileSync(f, 'X X X >= 110 & &1 &11');
+    const r = await cli('eval', '--circuit', f, '--input', '10');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the circuit has 3 inputs');
+  });
+});
