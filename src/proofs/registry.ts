@@ -7,11 +7,12 @@
  * @module
  */
 import type { Lemma } from './lemma.js';
+import { floatTruncationLemma } from './floatTruncation.js';
 import { lookupTableLemma } from './lookupTable.js';
 import { serializationRoundtripLemma } from './serializationRoundtrip.js';
 
 /** All lemmas, dependencies first. @category registry */
-export const registry: readonly Lemma[] = [lookupTableLemma, serializationRoundtripLemma];
+export const registry: readonly Lemma[] = [lookupTableLemma, floatTruncationLemma, serializationRoundtripLemma];
 
 /** Find a lemma by id. @category registry */
 export const findLemma = (id: string, lemmas: readonly Lemma[] = registry): Lemma | undefined => lemmas.find((l) => l.id === id);
