@@ -7,12 +7,26 @@
  * @module
  */
 import type { Lemma } from './lemma.js';
+import { bitCountLemma } from './arithmetic/bitCount.js';
+import { comparisonLemma } from './arithmetic/comparison.js';
+import { integerAdditionLemma } from './arithmetic/integerAddition.js';
+import { iteratedAdditionLemma } from './arithmetic/iteratedAddition.js';
+import { multiplicationLemma } from './arithmetic/multiplication.js';
 import { floatTruncationLemma } from './floatTruncation.js';
 import { lookupTableLemma } from './lookupTable.js';
 import { serializationRoundtripLemma } from './serializationRoundtrip.js';
 
 /** All lemmas, dependencies first. @category registry */
-export const registry: readonly Lemma[] = [lookupTableLemma, floatTruncationLemma, serializationRoundtripLemma];
+export const registry: readonly Lemma[] = [
+  lookupTableLemma,
+  floatTruncationLemma,
+  serializationRoundtripLemma,
+  comparisonLemma,
+  integerAdditionLemma,
+  bitCountLemma,
+  iteratedAdditionLemma,
+  multiplicationLemma,
+];
 
 /** Find a lemma by id. @category registry */
 export const findLemma = (id: string, lemmas: readonly Lemma[] = registry): Lemma | undefined => lemmas.find((l) => l.id === id);

@@ -1,0 +1,194 @@
+/**
+ * # Arithmetic circuit families as lemmas
+ *
+ * The common shape of the lemmas of `src/reductions/arithmetic` (P1 Lemma 5 and the integer
+ * facts under it): a circuit family indexed by one size parameter, a specification in exact
+ * BigInt arithmetic, claimed depth and size as functions of the parameters, and three tiers:
+ * - `exhaustive`: every input, at small sizes;
+ * - `property`: seeded random inputs (fast-check, shrinking), at larger sizes;
+ * - `sat`: a z3 miter against an independent bit-vector formula, at fixed small sizes (for
+ *   the families that give one).
+ * Then a sweep of the size parameter measures depth and size against the claims (depth must
+ * stay at its constant claim as n grows) and fits the size exponent.
+ *
+ * ## Main definitions
+ * - {@link ArithmeticFamily}: what a family module provides.
+ * - {@link verifyArithmeticFamily}: the verifier, with the construction injectable for honesty
+ *   tests.
+ * - {@link arithmeticLemma}: a {@link Lemma} value from a family.
+ * - {@link bitsToBigInt}, {@link bigIntToBits}: the LSB-first bit conventions.
+ *
+ * @module
+ */
+import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import { checkCircuitExhaustive, checkCircuitProperty, type Tier } from '../core/check.js';
+import type { Circuit } from '../core/circuit.js';
+import { metrics } from '../core/metrics.js';
+import { checkCircuitSmt } from '../core/checkSmt.js';
+import type { SmtSpec } from '../core/smt.js';
+import {
+  combineRuns,
+  fittedExponent,
+  fromCheck,
+  measure,
+  report,
+  type ClaimedBound,
+  type Lemma,
+  type LemmaReport,
+  type Measurement,
+  type Params,
+  type TierRun,
+  type VerifyContext,
+} from './lemma.js';
+
+/** The unsigned integer of `len` bits starting at `start` (bit `start` least significant). @category bits */
+export const bitsToBigInt = (bits: ArrayLike<number>, start: number, len: number): bigint => {
+  let v = 0n;
+  for (let i = len - 1; i >= 0; i--) v = (v << 1n) | (bits[start + i] ? 1n : 0n);
+  return v;
+};
+
+/** The low `len` bits of `v ≥ 0`, least significant first. @category bits */
+export const bigIntToBits = (v: bigint, len: number): number[] => {
+  const out: number[] = [];
+  let x = v;
+  for (let i = 0; i < len; i++) {
+    out.push(Number(x & 1n));
+    x >>= 1n;
+  }
+  return out;
+};
+
+/** A circuit family with its specification and claims. @category model */
+export interface ArithmeticFamily {
+  readonly id: string;
+  readonly title: string;
+  readonly statement: string;
+  readonly reference: string;
+  readonly dependsOn: readonly string[];
+  /** Build the circuit at a parameter point. */
+  readonly build: (p: Params) => Circuit;
+  /** The specification: output bits from input bits, in exact arithmetic. */
+  readonly spec: (p: Params) => (input: Uint8Array) => ArrayLike<number>;
+  /** Claimed depth and size, as functions of the parameters. */
+  readonly claimed: readonly ClaimedBound[];
+  /** Points checked on every input. */
+  readonly exhaustive: readonly Params[];
+  /** Points checked on random inputs (runs per point in the default and full runs). */
+  readonly property: readonly Params[];
+  readonly propertyRuns?: { readonly default: number; readonly full: number };
+  /** Points of the depth/size sweep; `sweepKey` names the parameter that grows. */
+  readonly sweep: { readonly default: readonly Params[]; readonly full: readonly Params[] };
+  readonly sweepKey: string;
+  /** An independent z3 formula of the spec, and the points to check it at. */
+  readonly smt?: { readonly spec: (p: Params) => SmtSpec; readonly points: readonly Params[] };
+  readonly exportOptions?: NonNullable<Lemma['exportCircuit']>['options'];
+  /** Validate export options before building (sizes that do not fit are refused here). */
+  readonly exportCheck?: (p: Params) => string | null;
+}
+
+const where = (p: Params): string =>
+  Object.entries(p)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(', ');
+
+/**
+ * Verify a family: exhaustive, property and sat tiers, then the depth/size sweep.
+ * `construct` replaces the family's construction (honesty tests hand in a broken one).
+ * @category verifiers
+ */
+export const verifyArithmeticFamily = async (
+  fam: ArithmeticFamily,
+  ctx: VerifyContext,
+  construct: (p: Params) => Circuit = fam.build,
+  claimed: readonly ClaimedBound[] = fam.claimed,
+): Promise<LemmaReport> => {
+  const sweep = ctx.full ? fam.sweep.full : fam.sweep.default;
+  const steps = fam.exhaustive.length + fam.property.length + (fam.smt?.points.length ?? 0) + sweep.length;
+  let step = 0;
+  const tick = async (): Promise<void> => {
+    ctx.progress(++step, steps);
+    await new Promise((r) => setImmediate(r));
+  };
+  const tiers: TierRun[] = [];
+  const statement = 'the circuit computes the specification';
+
+  const ex = [];
+  for (const p of fam.exhaustive) {
+    ex.push({ where: where(p), run: fromCheck(checkCircuitExhaustive(construct(p), fam.spec(p), p, statement), 'exhaustive', statement) });
+    await tick();
+  }
+  if (ex.length > 0) tiers.push(combineRuns('exhaustive', `${statement} on every input, at ${ex.map((r) => r.where).join('; ')}`, ex));
+
+  const runs = ctx.full ? (fam.propertyRuns?.full ?? 2000) : (fam.propertyRuns?.default ?? 200);
+  const pr = [];
+  for (const p of fam.property) {
+    const r = checkCircuitProperty(construct(p), fam.spec(p), p, statement, { seed: ctx.seed, numRuns: runs });
+    pr.push({ where: where(p), run: fromCheck(r, 'property', statement) });
+    await tick();
+  }
+  if (pr.length > 0) tiers.push(combineRuns('property', `${statement} on ${runs} random inputs each, at ${pr.map((r) => r.where).join('; ')}`, pr, ctx.seed));
+
+  if (fam.smt !== undefined) {
+    const sr = [];
+    for (const p of fam.smt.points) {
+      const r = await checkCircuitSmt(construct(p), fam.smt.spec(p), p, `${statement} (z3 miter unsat)`);
+      sr.push({ where: where(p), run: fromCheck(r, 'sat', statement) });
+      await tick();
+    }
+    tiers.push(combineRuns('sat', `a z3 miter against a bit-vector formula of the spec is unsat, at ${sr.map((r) => r.where).join('; ')}`, sr));
+  }
+
+  const measurements: Measurement[] = [];
+  const sizes: { n: number; size: number }[] = [];
+  for (const p of sweep) {
+    const m = metrics(construct(p));
+    measurements.push(...measure(claimed, p, { depth: m.depth, size: m.size }));
+    sizes.push({ n: p[fam.sweepKey] ?? 0, size: m.size });
+    await tick();
+  }
+  const depths = measurements.filter((m) => m.metric === 'depth').map((m) => m.measured);
+  const notes = [
+    `depth over the sweep of ${fam.sweepKey}: ${depths.join(', ')} (${new Set(depths).size === 1 ? 'constant' : 'varies, within the claim where marked ok'})`,
+    `fitted size exponent in ${fam.sweepKey}: ${fittedExponent(sizes).toFixed(2)} (least squares of log size on log ${fam.sweepKey})`,
+  ];
+  return report(tiers, measurements, notes);
+};
+
+/** The tiers a family runs. @category destructors */
+export const familyTiers = (fam: ArithmeticFamily): Tier[] => [
+  ...(fam.exhaustive.length > 0 ? (['exhaustive'] as const) : []),
+  ...(fam.smt !== undefined ? (['sat'] as const) : []),
+  ...(fam.property.length > 0 ? (['property'] as const) : []),
+];
+
+/** A lemma value from a family. @category lemmas */
+export const arithmeticLemma = (fam: ArithmeticFamily): Lemma => ({
+  id: fam.id,
+  title: fam.title,
+  statement: fam.statement,
+  reference: fam.reference,
+  dependsOn: fam.dependsOn,
+  claimed: fam.claimed,
+  tiers: familyTiers(fam),
+  verify: (ctx) => verifyArithmeticFamily(fam, ctx),
+  ...(fam.exportOptions === undefined
+    ? {}
+    : {
+        exportCircuit: {
+          options: fam.exportOptions,
+          build: (o): Either<string, Circuit> => {
+            for (const opt of fam.exportOptions ?? []) {
+              if (o[opt.name] === undefined) return left(`${fam.id}: --${opt.name} is required (${opt.description})`);
+            }
+            const problem = fam.exportCheck?.(o) ?? null;
+            if (problem !== null) return left(`${fam.id}: ${problem}`);
+            try {
+              return right(fam.build(o));
+            } catch (e) {
+              return left(`${fam.id}: ${e instanceof Error ? e.message : String(e)}`);
+            }
+          },
+        },
+      }),
+});
