@@ -1,0 +1,483 @@
+/**
+ * # Bit-parallel evaluator
+ *
+ * Evaluate a {@link Circuit} on 32 assignments at once: every gate gets one 32-bit word, and
+ * lane `b` of that word (bit `b`, least significant first) is the gate's value under
+ * assignment `b`. AND, OR and NOT are then single word operations per wire, and threshold
+ * gates are computed by bit-sliced (vertical) counting followed by a bit-sliced comparison
+ * with the threshold, so no gate ever loops over lanes.
+ *
+ * ## Main definitions
+ * - {@link evaluateWords}: all gate words, given one word per input bit.
+ * - {@link evaluateBatch}: output bits for any number of assignments (chunks of 32).
+ * - {@link evaluateAllInputs}: every one of the 2^n assignments, 32 per callback, with
+ *   assignment `a` reading input bit `j` as `(a >> j) & 1` (for exhaustive checks).
+ * - {@link outputWords}, {@link inputWordsOf}: packing and unpacking helpers.
+ *
+ * ## Semantics
+ * Exactly those of the reference evaluator `evaluateGates` (./evaluate.ts), lane by lane:
+ * `input` reads input bit `param[i]`; `const` is 0 or 1; NOT, AND (AND() = 1), OR (OR() = 0);
+ * θ≥k is 1 iff Σ w·x ≥ k and θ≤k is 1 iff Σ w·x ≤ k, with w = 1 when the circuit is
+ * unweighted. Weighted sums are computed exactly (the counters are as wide as needed); they
+ * agree with the reference evaluator, which sums in doubles, whenever Σ|w| < 2^53.
+ *
+ * ## Implementation notes
+ * - Gate words live in an `Int32Array` view of the returned `Uint32Array` (same buffer), so
+ *   every value stays a small integer for V8 and the caller still sees unsigned words.
+ * - Unweighted thresholds with fan-in < 128 (the common case) keep the whole 7-bit count in
+ *   locals. A Harley–Seal carry-save adder (CSA) tree takes 8 wires at a time: 7 CSAs leave
+ *   the count's bits 0, 1, 2 (`ones`, `twos`, `fours`) in place and produce one `eights`
+ *   word, which is rippled into bits 3–6. The last (fan-in mod 8) wires go in as a block of
+ *   4, a block of 2 and a single wire. A CSA costs 5 word operations and removes one word, so
+ *   counting costs about 5 operations per wire. Fan-in ≥ 128 uses a plain vertical counter
+ *   in the scratch array (one ripple-add per wire).
+ * - Comparison with a constant K, least significant bit first: r₋₁ = all ones (0 ≥ 0), and
+ *   r_j = c_j ∧ r_{j−1} if bit j of K is 1, else c_j ∨ r_{j−1}; then count ≥ K iff r_{B−1}.
+ *   On the fast path this is branch-free, (c ∧ r) ∨ ((c ∨ r) ∧ ¬m) with m = bit j of K
+ *   spread over the word. K ≤ 0 and K > (largest possible count) are decided up front,
+ *   without reading the wires. θ≤k is ¬(count ≥ k + 1).
+ * - AND and OR fold four wires per step. No shortcut depends on the data (an AND is not
+ *   cut short when its word becomes 0), so the cost of a pass is that of the circuit, as
+ *   for the reference evaluator.
+ * - Weighted thresholds: a wire with weight −|w| contributes |w|·¬x − |w|, so x is replaced by
+ *   ¬x and |w| is added to K; a weight |w| adds the (possibly negated) x at every set bit
+ *   position of |w| into the bit-sliced counter (ripple add with early exit once the carry
+ *   word is 0). Weight 0 wires are skipped.
+ * - No allocation per gate: the counter scratch (64 words; a count < 2^64 always fits, since
+ *   fan-in < 2^29 and |w| < 2^30) is allocated once per call.
+ *
+ * ## References
+ * - P1 = Merrill & Sabharwal, TACL 2023, §3 and Defs 1–4 (the gate basis).
+ * - H. S. Warren, *Hacker's Delight*, 2nd ed., §5-1 (population count, CSA / Harley–Seal).
+ * - W. Muła, N. Kurz, D. Lemire, "Faster population counts using AVX2 instructions",
+ *   The Computer Journal 61(1), 2018 (Harley–Seal carry-save adder tree).
+ *
+ * @module
+ */
+import { GateKind, type Circuit } from './circuit.js';
+
+/** Number of lanes (assignments) per word. @category model */
+export const LANES = 32;
+
+/** Words of bit-sliced counter: enough for any count below 2^64. */
+const COUNTER_WORDS = 64;
+
+/** Number of bits needed to write the non-negative integer `t` (bitLength(0) = 0). */
+const bitLength = (t: number): number => {
+  let b = 0;
+  while (t >= 1) {
+    t = Math.floor(t / 2);
+    b++;
+  }
+  return b;
+};
+
+/**
+ * θ≥K (isGe) or θ≤K on unweighted wires `s … e−1` with fan-in < 128: the whole count (7 bits)
+ * lives in locals. Harley–Seal: 8 wires → one `eights` word via 7 CSAs, rippled into bits 3–6.
+ */
+const thresholdSmall = (v: Int32Array, fanin: Uint32Array, s: number, e: number, K: number): number => {
+  let ones = 0;
+  let twos = 0;
+  let fours = 0;
+  let b3 = 0;
+  let b4 = 0;
+  let b5 = 0;
+  let b6 = 0;
+  let w = s;
+  let u: number;
+  let t: number;
+  for (; w + 8 <= e; w += 8) {
+    const a = v[fanin[w]!]!;
+    const b = v[fanin[w + 1]!]!;
+    const c = v[fanin[w + 2]!]!;
+    const d = v[fanin[w + 3]!]!;
+    u = ones ^ a;
+    const twosA = (ones & a) | (u & b);
+    ones = u ^ b;
+    u = ones ^ c;
+    const twosB = (ones & c) | (u & d);
+    ones = u ^ d;
+    u = twos ^ twosA;
+    const foursA = (twos & twosA) | (u & twosB);
+    twos = u ^ twosB;
+    const a2 = v[fanin[w + 4]!]!;
+    const b2 = v[fanin[w + 5]!]!;
+    const c2 = v[fanin[w + 6]!]!;
+    const d2 = v[fanin[w + 7]!]!;
+    u = ones ^ a2;
+    const twosC = (ones & a2) | (u & b2);
+    ones = u ^ b2;
+    u = ones ^ c2;
+    const twosD = (ones & c2) | (u & d2);
+    ones = u ^ d2;
+    u = twos ^ twosC;
+    const foursB = (twos & twosC) | (u & twosD);
+    twos = u ^ twosD;
+    u = fours ^ foursA;
+    let x = (fours & foursA) | (u & foursB);
+    fours = u ^ foursB;
+    t = b3 & x;
+    b3 ^= x;
+    x = t;
+    t = b4 & x;
+    b4 ^= x;
+    x = t;
+    t = b5 & x;
+    b5 ^= x;
+    b6 ^= t;
+  }
+  if (e - w >= 4) {
+    const a = v[fanin[w]!]!;
+    const b = v[fanin[w + 1]!]!;
+    const c = v[fanin[w + 2]!]!;
+    const d = v[fanin[w + 3]!]!;
+    w += 4;
+    u = ones ^ a;
+    const twosA = (ones & a) | (u & b);
+    ones = u ^ b;
+    u = ones ^ c;
+    const twosB = (ones & c) | (u & d);
+    ones = u ^ d;
+    u = twos ^ twosA;
+    let x = (twos & twosA) | (u & twosB);
+    twos = u ^ twosB;
+    t = fours & x;
+    fours ^= x;
+    x = t;
+    t = b3 & x;
+    b3 ^= x;
+    x = t;
+    t = b4 & x;
+    b4 ^= x;
+    x = t;
+    t = b5 & x;
+    b5 ^= x;
+    b6 ^= t;
+  }
+  if (e - w >= 2) {
+    const a = v[fanin[w]!]!;
+    const b = v[fanin[w + 1]!]!;
+    w += 2;
+    u = ones ^ a;
+    let x = (ones & a) | (u & b);
+    ones = u ^ b;
+    t = twos & x;
+    twos ^= x;
+    x = t;
+    t = fours & x;
+    fours ^= x;
+    x = t;
+    t = b3 & x;
+    b3 ^= x;
+    x = t;
+    t = b4 & x;
+    b4 ^= x;
+    x = t;
+    t = b5 & x;
+    b5 ^= x;
+    b6 ^= t;
+  }
+  if (w < e) {
+    let x = v[fanin[w]!]!;
+    t = ones & x;
+    ones ^= x;
+    x = t;
+    t = twos & x;
+    twos ^= x;
+    x = t;
+    t = fours & x;
+    fours ^= x;
+    x = t;
+    t = b3 & x;
+    b3 ^= x;
+    x = t;
+    t = b4 & x;
+    b4 ^= x;
+    x = t;
+    t = b5 & x;
+    b5 ^= x;
+    b6 ^= t;
+  }
+  // count ≥ K, least significant bit first (K < 128), branch-free: mask m = bit j of K spread
+  // over all lanes; r ← m ? c ∧ r : c ∨ r = (c ∧ r) ∨ ((c ∨ r) ∧ ¬m).
+  let r = ones | ((K & 1) - 1);
+  r = (twos & r) | ((twos | r) & (((K >>> 1) & 1) - 1));
+  r = (fours & r) | ((fours | r) & (((K >>> 2) & 1) - 1));
+  r = (b3 & r) | ((b3 | r) & (((K >>> 3) & 1) - 1));
+  r = (b4 & r) | ((b4 | r) & (((K >>> 4) & 1) - 1));
+  r = (b5 & r) | ((b5 | r) & (((K >>> 5) & 1) - 1));
+  return (b6 & r) | ((b6 | r) & (((K >>> 6) & 1) - 1));
+};
+
+/**
+ * θ≥K (isGe) or θ≤K on unweighted wires `s … e−1`, any fan-in: the count's bits in the
+ * counter scratch `cnt`, one vertical ripple-add per wire.
+ */
+const thresholdLarge = (v: Int32Array, fanin: Uint32Array, s: number, e: number, K: number, cnt: Int32Array): number => {
+  const B = bitLength(e - s);
+  for (let j = 0; j < B; j++) cnt[j] = 0;
+  for (let w = s; w < e; w++) {
+    let carry = v[fanin[w]!]!;
+    for (let j = 0; carry !== 0 && j < B; j++) {
+      const x = cnt[j]!;
+      cnt[j] = x ^ carry;
+      carry &= x;
+    }
+  }
+  let r = -1;
+  for (let j = 0; j < B; j++) {
+    const c = cnt[j]!;
+    r = (K >>> j) & 1 ? c & r : c | r;
+  }
+  return r;
+};
+
+/** θ≥k (isGe) or θ≤k on the unweighted wires `s … e−1`. */
+const thresholdUnweighted = (
+  v: Int32Array,
+  fanin: Uint32Array,
+  s: number,
+  e: number,
+  k: number,
+  isGe: boolean,
+  cnt: Int32Array,
+): number => {
+  const f = e - s;
+  const K = isGe ? k : k + 1; // le: Σx ≤ k ⟺ ¬(Σx ≥ k + 1)
+  const r = K <= 0 ? -1 : K > f ? 0 : f < 128 ? thresholdSmall(v, fanin, s, e, K) : thresholdLarge(v, fanin, s, e, K, cnt);
+  return isGe ? r : ~r;
+};
+
+/** θ≥k (isGe) or θ≤k on weighted wires `s … e−1`: negate x for w < 0, ripple-add at set bits of |w|. */
+const thresholdWeighted = (
+  v: Int32Array,
+  fanin: Uint32Array,
+  weight: Int32Array,
+  s: number,
+  e: number,
+  k: number,
+  isGe: boolean,
+  cnt: Int32Array,
+): number => {
+  let total = 0;
+  let neg = 0;
+  for (let w = s; w < e; w++) {
+    const x = weight[w]!;
+    if (x < 0) {
+      total -= x;
+      neg -= x;
+    } else total += x;
+  }
+  // Σ w·x = Σ |w|·x' − neg with x' = ¬x where w < 0; ge: Σ|w|x' ≥ k + neg; le: ¬(Σ|w|x' ≥ k + 1 + neg).
+  const K = (isGe ? k : k + 1) + neg;
+  let r: number;
+  if (K <= 0) r = -1;
+  else if (K > total) r = 0;
+  else {
+    const B = bitLength(total);
+    for (let j = 0; j < B; j++) cnt[j] = 0;
+    for (let w = s; w < e; w++) {
+      const wt = weight[w]!;
+      if (wt === 0) continue;
+      const x = wt < 0 ? ~v[fanin[w]!]! : v[fanin[w]!]!;
+      let m = wt < 0 ? -wt : wt;
+      for (let b = 0; m !== 0; b++, m >>>= 1) {
+        if ((m & 1) === 0) continue;
+        let carry = x;
+        for (let j = b; carry !== 0 && j < B; j++) {
+          const t = cnt[j]!;
+          cnt[j] = t ^ carry;
+          carry &= t;
+        }
+      }
+    }
+    r = -1;
+    let q = K;
+    for (let j = 0; j < B; j++) {
+      const c = cnt[j]!;
+      r = q % 2 === 1 ? c & r : c | r;
+      q = Math.floor(q / 2);
+    }
+  }
+  return isGe ? r : ~r;
+};
+
+/**
+ * Evaluate every gate on 32 assignments at once. Word `j` of `inputWords` holds input bit `j`
+ * of all 32 assignments (lane `b` = assignment `b`); the result holds one word per gate
+ * (index = gate id), lane `b` being the gate's value under assignment `b`. `scratch`, if
+ * given (length ≥ numGates), is filled and returned, so a loop over chunks allocates nothing.
+ * @example
+ * ```ts
+ * const b = createBuilder();
+ * const [x, y] = b.inputs(2);
+ * const c = b.build([b.and([x!, y!])]);
+ * evaluateWords(c, Uint32Array.of(0b1100, 0b1010))[c.outputs[0]!]; // 0b1000
+ * ```
+ * @category destructors
+ */
+export const evaluateWords = (c: Circuit, inputWords: ArrayLike<number>, scratch?: Uint32Array): Uint32Array => {
+  if (inputWords.length !== c.numInputs) {
+    throw new RangeError(`evaluateWords: circuit has ${c.numInputs} inputs, got ${inputWords.length} words`);
+  }
+  const n = c.numGates;
+  if (scratch !== undefined && scratch.length < n) {
+    throw new RangeError(`evaluateWords: scratch has ${scratch.length} words, need ${n}`);
+  }
+  const out = scratch ?? new Uint32Array(n);
+  const v = new Int32Array(out.buffer, out.byteOffset, n);
+  const kind = c.kind as Uint8Array;
+  const param = c.param as Int32Array;
+  const faninStart = c.faninStart as Uint32Array;
+  const fanin = c.fanin as Uint32Array;
+  const weight = c.weight as Int32Array | null;
+  const cnt = new Int32Array(COUNTER_WORDS);
+  let e = faninStart[0]!;
+  for (let i = 0; i < n; i++) {
+    const s = e;
+    e = faninStart[i + 1]!;
+    switch (kind[i]) {
+      case GateKind.And: {
+        let r = -1;
+        let w = s;
+        for (; w + 4 <= e; w += 4) r &= v[fanin[w]!]! & v[fanin[w + 1]!]! & v[fanin[w + 2]!]! & v[fanin[w + 3]!]!;
+        for (; w < e; w++) r &= v[fanin[w]!]!;
+        v[i] = r;
+        break;
+      }
+      case GateKind.Or: {
+        let r = 0;
+        let w = s;
+        for (; w + 4 <= e; w += 4) r |= v[fanin[w]!]! | v[fanin[w + 1]!]! | v[fanin[w + 2]!]! | v[fanin[w + 3]!]!;
+        for (; w < e; w++) r |= v[fanin[w]!]!;
+        v[i] = r;
+        break;
+      }
+      case GateKind.Ge:
+      case GateKind.Le:
+        v[i] =
+          weight === null
+            ? thresholdUnweighted(v, fanin, s, e, param[i]!, kind[i] === GateKind.Ge, cnt)
+            : thresholdWeighted(v, fanin, weight, s, e, param[i]!, kind[i] === GateKind.Ge, cnt);
+        break;
+      case GateKind.Not:
+        v[i] = ~v[fanin[s]!]!;
+        break;
+      case GateKind.Input:
+        v[i] = inputWords[param[i]!]! | 0;
+        break;
+      default: // Const
+        v[i] = param[i]! ? -1 : 0;
+    }
+  }
+  return out;
+};
+
+/**
+ * The words of the circuit's outputs, in output order, from the gate words of
+ * {@link evaluateWords}. `into`, if given, is filled and returned.
+ * @category destructors
+ */
+export const outputWords = (c: Circuit, gateWords: Uint32Array, into?: Uint32Array): Uint32Array => {
+  const out = into ?? new Uint32Array(c.outputs.length);
+  for (let j = 0; j < c.outputs.length; j++) out[j] = gateWords[c.outputs[j]!]!;
+  return out;
+};
+
+/**
+ * Pack up to 32 assignments (each an array of `numInputs` bits) into input words: bit `b` of
+ * word `j` is input bit `j` of assignment `b`. Lanes past the last assignment are 0.
+ * `into`, if given (length = numInputs), is filled and returned.
+ * @category constructors
+ */
+export const inputWordsOf = (
+  numInputs: number,
+  assignments: readonly ArrayLike<number>[],
+  into?: Uint32Array,
+): Uint32Array => {
+  if (assignments.length > LANES) throw new RangeError(`inputWordsOf: ${assignments.length} assignments, at most ${LANES}`);
+  const words = into ?? new Uint32Array(numInputs);
+  words.fill(0);
+  for (let b = 0; b < assignments.length; b++) {
+    const a = assignments[b]!;
+    if (a.length !== numInputs) {
+      throw new RangeError(`inputWordsOf: circuit has ${numInputs} inputs, assignment ${b} has ${a.length} bits`);
+    }
+    const bit = 1 << b;
+    for (let j = 0; j < numInputs; j++) if (a[j]) words[j] = words[j]! | bit;
+  }
+  return words;
+};
+
+/**
+ * Evaluate a circuit on any number of assignments (32 at a time) and return each one's output
+ * bits in output order, exactly as `evaluate` (./evaluate.ts) would one by one.
+ * @example
+ * ```ts
+ * const b = createBuilder();
+ * const [x, y] = b.inputs(2);
+ * evaluateBatch(b.build([b.ge([x!, y!], 2)]), [[1, 1], [0, 1]]); // [Uint8Array [1], Uint8Array [0]]
+ * ```
+ * @category destructors
+ */
+export const evaluateBatch = (c: Circuit, assignments: readonly ArrayLike<number>[]): Uint8Array[] => {
+  const results: Uint8Array[] = [];
+  const gates = new Uint32Array(c.numGates);
+  const inputs = new Uint32Array(c.numInputs);
+  const outs = new Uint32Array(c.outputs.length);
+  for (let base = 0; base < assignments.length; base += LANES) {
+    const chunk = assignments.slice(base, base + LANES);
+    inputWordsOf(c.numInputs, chunk, inputs);
+    outputWords(c, evaluateWords(c, inputs, gates), outs);
+    for (let b = 0; b < chunk.length; b++) {
+      const bits = new Uint8Array(outs.length);
+      for (let j = 0; j < outs.length; j++) bits[j] = (outs[j]! >>> b) & 1;
+      results.push(bits);
+    }
+  }
+  return results;
+};
+
+/** Largest input count {@link evaluateAllInputs} accepts (2^40 assignments is already hopeless). @category model */
+export const MAX_EXHAUSTIVE_INPUTS = 40;
+
+/** Lane patterns of input bits 0…4 within a chunk of 32 consecutive assignments. */
+const LOW_PATTERNS = [0xaaaaaaaa, 0xcccccccc, 0xf0f0f0f0, 0xff00ff00, 0xffff0000] as const;
+
+/**
+ * Evaluate a circuit on all 2^n assignments (n = numInputs), 32 per call of `onChunk`:
+ * lane `b` of the words passed is assignment `base + b`, which sets input bit `j` to
+ * `(a >> j) & 1`. `lanes` is the number of valid lanes (32, or 2^n when n < 5); higher lanes
+ * hold garbage. `gateWords` is reused between calls (copy it to keep it). Return `false` from
+ * `onChunk` to stop early. Returns the number of assignments evaluated.
+ * @example
+ * ```ts
+ * let ones = 0;
+ * evaluateAllInputs(c, (g, _base, lanes) => {
+ *   const w = g[c.outputs[0]!]!;
+ *   for (let b = 0; b < lanes; b++) ones += (w >>> b) & 1;
+ * });
+ * ```
+ * @category destructors
+ */
+export const evaluateAllInputs = (
+  c: Circuit,
+  onChunk: (gateWords: Uint32Array, base: number, lanes: number) => boolean | void,
+): number => {
+  const n = c.numInputs;
+  if (n > MAX_EXHAUSTIVE_INPUTS) {
+    throw new RangeError(`evaluateAllInputs: ${n} inputs, at most ${MAX_EXHAUSTIVE_INPUTS}`);
+  }
+  const total = 2 ** n;
+  const lanes = Math.min(total, LANES);
+  const gates = new Uint32Array(c.numGates);
+  const inputs = new Uint32Array(n);
+  for (let j = 0; j < n && j < 5; j++) inputs[j] = LOW_PATTERNS[j]!;
+  for (let base = 0; base < total; base += LANES) {
+    for (let j = 5; j < n; j++) inputs[j] = Math.floor(base / 2 ** j) % 2 === 1 ? 0xffffffff : 0;
+    evaluateWords(c, inputs, gates);
+    if (onChunk(gates, base, lanes) === false) return base + lanes;
+  }
+  return total;
+};

@@ -1,0 +1,36 @@
+/**
+ * # The trusted kernel
+ *
+ * Semantics and checkers only, no constructions: threshold circuits (P1 Defs 1–4) with their
+ * metrics and two evaluators, the P1 §3 serialization, the JSON format, exact p-precision
+ * floats (P1 App. A), and the checkers that alone can make a {@link Verified} value.
+ *
+ * @module core
+ */
+export * from './circuit.js';
+export * from './metrics.js';
+export * from './evaluate.js';
+export * from './evaluateBitParallel.js';
+export * from './serialize.js';
+export * from './codec.js';
+export * from './dot.js';
+export * from './float.js';
+export {
+  Verified,
+  bitsToString,
+  checkBound,
+  checkCasesExhaustive,
+  checkCircuitExhaustive,
+  checkCircuitProperty,
+  checkFailure,
+  checkProperty,
+  type BoundClaim,
+  type CheckFailure,
+  type CircuitCounterexample,
+  type CircuitSpec,
+  type Evidence,
+  type Tier,
+} from './check.js';
+export { MAX_EXHAUSTIVE_INPUTS as MAX_EXHAUSTIVE_CHECK_INPUTS } from './check.js';
+export * from './smt.js';
+export * from './checkSmt.js';

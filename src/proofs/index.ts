@@ -1,0 +1,22 @@
+/**
+ * # Lemmas and theorems as values
+ *
+ * Each statement of the papers that the library verifies, with its reference, claimed bounds,
+ * tiers and dependencies, and the runner behind `tradeoff check`.
+ *
+ * @module proofs
+ */
+export * from './lemma.js';
+export * from './registry.js';
+export * from './checkAll.js';
+export * from './arithmeticLemma.js';
+export * from './lookupTable.js';
+export * from './floatTruncation.js';
+export * from './serializationRoundtrip.js';
+export * from './arithmetic/comparison.js';
+export * from './arithmetic/integerAddition.js';
+export * from './arithmetic/bitCount.js';
+export * from './arithmetic/iteratedAddition.js';
+export * from './arithmetic/multiplication.js';
+export * from './arithmetic/floatIteratedSum.js';
+export * from './sweeps.js';

@@ -1,0 +1,12 @@
+/**
+ * # Constructions (untrusted)
+ *
+ * Everything here builds circuits; nothing here is trusted: each construction is checked
+ * against the kernel's semantics by the lemmas of `src/proofs`.
+ *
+ * @module reductions
+ */
+export * from './lookupTable.js';
+export * from './random.js';
+export * from './randomCircuit.js';
+export * from './arithmetic/index.js';
