@@ -14,7 +14,7 @@
  * - 64 input gates first; then `gates − 64` gates, each independently a third AND, a third OR,
  *   a third threshold (θ≥k or θ≤k with equal probability, unweighted); fan-in uniform in 2..64;
  *   each argument uniform among all earlier gates (inputs included; repeats allowed); threshold
- *   k uniform in 0..fan-in (the kernel's range). Outputs: the last 16 gates. RNG: mulberry32.
+ *   k uniform in 0..fan-in (the kernel's range). Outputs: the last 16 gates. RNG: pure-rand's xoroshiro128+ (`seededInts`).
  * - Uniform arguments give no locality: every wire is a random read of the gate-value array,
  *   which is the reference evaluator's working set (1 byte/gate) and the bit-parallel one's
  *   (4 bytes/gate for 32 assignments).
@@ -213,8 +213,8 @@ export async function runEvalBench(opts: EvalBenchOptions = {}): Promise<EvalBen
     else if (k === GateKind.Le) kinds.le++;
   }
 
-  const rnd = mulberry32(seed ^ 0x9e3779b9);
-  const inputs = Array.from({ length: assignments }, () => Uint8Array.from({ length: c.numInputs }, () => (rnd() < 0.5 ? 1 : 0)));
+  const bit = seededInts(seed ^ 0x9e3779b9);
+  const inputs = Array.from({ length: assignments }, () => Uint8Array.from({ length: c.numInputs }, () => bit(0, 1)));
 
   // Reference: one assignment per iteration, scratch reused.
   const refScratch = new Uint8Array(c.numGates);
