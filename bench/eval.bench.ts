@@ -30,15 +30,12 @@
  *   headline times are medians of the pooled iteration latencies; means and minima are reported
  *   too. The outputs of both are compared on the reference subsample.
  *
- * Run: `npx tsx bench/eval.bench.ts [--gates N] [--assignments N] [--ref N] [--rounds N]` writes
- * `bench/results/eval.json`.
+ * Run: `npm run bench -- eval [--gates N] [--assignments N] [--ref N] [--rounds N]` (see
+ * `bench/run.ts`) writes `bench/results/eval.json`.
  *
  * @module
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
 import { createBuilder, GateKind, type Circuit } from '../src/core/circuit.js';
 import { evaluate } from '../src/core/evaluate.js';
@@ -304,35 +301,4 @@ export async function runEvalBench(opts: EvalBenchOptions = {}): Promise<EvalBen
       agree,
     },
   };
-}
-
-/** Script entry: run with default (or `--gates/--assignments/--ref/--rounds`) options, write JSON. */
-const main = async (): Promise<void> => {
-  const arg = (name: string): number | undefined => {
-    const i = process.argv.indexOf(`--${name}`);
-    const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
-    return Number.isFinite(v) ? v : undefined;
-  };
-  const opts: { gates?: number; assignments?: number; refAssignments?: number; rounds?: number } = {};
-  const g = arg('gates');
-  const n = arg('assignments');
-  const r = arg('ref');
-  const rr = arg('rounds');
-  if (g !== undefined) opts.gates = g;
-  if (n !== undefined) opts.assignments = n;
-  if (r !== undefined) opts.refAssignments = r;
-  if (rr !== undefined) opts.rounds = rr;
-  const result = await runEvalBench(opts);
-  const out = join(dirname(fileURLToPath(import.meta.url)), 'results', 'eval.json');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(JSON.stringify(result, null, 2));
-  console.log(`wrote ${out}`);
-};
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((e: unknown) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
 }
