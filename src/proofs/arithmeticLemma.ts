@@ -143,11 +143,13 @@ export const verifyArithmeticFamily = async (
   const sizes: { n: number; size: number }[] = [];
   for (const p of sweep) {
     const m = metrics(construct(p));
-    measurements.push(...measure(claimed, p, { depth: m.depth, size: m.size }));
+    // a claimed metric is `depth` or `size`, optionally qualified (`size·lookup`)
+    const measured = Object.fromEntries(claimed.map((c) => [c.metric, c.metric.startsWith('depth') ? m.depth : m.size]));
+    measurements.push(...measure(claimed, p, measured));
     sizes.push({ n: p[fam.sweepKey] ?? 0, size: m.size });
     await tick();
   }
-  const depths = measurements.filter((m) => m.metric === 'depth').map((m) => m.measured);
+  const depths = measurements.filter((m) => m.metric.startsWith('depth')).map((m) => m.measured);
   const notes = [
     `depth over the sweep of ${fam.sweepKey}: ${depths.join(', ')} (${new Set(depths).size === 1 ? 'constant' : 'varies, within the claim where marked ok'})`,
     `fitted size exponent in ${fam.sweepKey}: ${fittedExponent(sizes).toFixed(2)} (least squares of log size on log ${fam.sweepKey})`,
