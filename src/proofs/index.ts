@@ -19,4 +19,5 @@ export * from './arithmetic/bitCount.js';
 export * from './arithmetic/iteratedAddition.js';
 export * from './arithmetic/multiplication.js';
 export * from './arithmetic/floatIteratedSum.js';
+export * from './arithmetic/floatOps.js';
 export * from './sweeps.js';

@@ -12,6 +12,8 @@ import { comparisonLemma } from './arithmetic/comparison.js';
 import { integerAdditionLemma } from './arithmetic/integerAddition.js';
 import { iteratedAdditionLemma } from './arithmetic/iteratedAddition.js';
 import { multiplicationLemma } from './arithmetic/multiplication.js';
+import { floatCompareLemma, floatDivLemma, floatMulLemma } from './arithmetic/floatOps.js';
+import { floatIteratedSumLemma } from './arithmetic/floatIteratedSum.js';
 import { floatTruncationLemma } from './floatTruncation.js';
 import { lookupTableLemma } from './lookupTable.js';
 import { serializationRoundtripLemma } from './serializationRoundtrip.js';
@@ -26,6 +28,10 @@ export const registry: readonly Lemma[] = [
   bitCountLemma,
   iteratedAdditionLemma,
   multiplicationLemma,
+  floatIteratedSumLemma,
+  floatMulLemma,
+  floatDivLemma,
+  floatCompareLemma,
 ];
 
 /** Find a lemma by id. @category registry */

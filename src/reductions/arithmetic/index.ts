@@ -29,3 +29,5 @@ export * from './iteratedAddition.js';
 export * from './multiplication.js';
 export * from './shift.js';
 export * from './leadingOne.js';
+export * from './floatIteratedSum.js';
+export * from './floatOps.js';
