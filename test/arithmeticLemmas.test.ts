@@ -62,3 +62,18 @@ describe.each(sweptFamilies.map((f) => [f.id, small(f)] as const))('%s lemma', (
     expect(r.measurements.filter((m) => m.metric === 'size').every((m) => !m.holds)).toBe(true);
   });
 });
+
+describe('the sat tier, many checks in one process', () => {
+  it('stays sound and stable (regression: z3 wasm heap corruption when terms were freed)', async () => {
+    const { checkCircuitSmt } = await import('../src/core/checkSmt.js');
+    const fams = sweptFamilies.filter((f) => f.smt !== undefined);
+    for (let round = 0; round < 2; round++) {
+      for (const fam of fams) {
+        for (const p of fam.smt!.points) {
+          const r = await checkCircuitSmt(fam.build(p), fam.smt!.spec(p), p, fam.id);
+          expect(r._tag, `${fam.id} ${JSON.stringify(p)} round ${round}`).toBe('Right');
+        }
+      }
+    }
+  });
+});

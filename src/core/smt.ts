@@ -76,6 +76,20 @@ import { evaluate } from './evaluate.js';
 // model
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Every z3 object a check makes is kept reachable for the life of the process. The z3-solver
+ * JS API frees terms from a FinalizationRegistry, which runs on the main thread at arbitrary
+ * times — also while a later check is solving on z3's worker thread. Found by experiment: with
+ * objects freed, running the same checks a few times in one process corrupts the wasm heap
+ * ("memory access out of bounds" in `ast_manager::delete_node`, wrong models, `unknown:
+ * unreachable`); with nothing ever freed, it does not. The cost is memory: a few MB per check,
+ * and the library runs a handful of checks per process.
+ */
+const retained: unknown[] = [];
+const retain = (...objs: unknown[]): void => {
+  retained.push(...objs);
+};
+
 /** The initialised z3-solver module (high- and low-level API). @category model */
 export type Z3Api = Awaited<ReturnType<typeof init>>;
 
@@ -177,6 +191,7 @@ const initZ3 = async (): Promise<Z3Api> => {
   const api = await init();
   const ctx = new api.Context('main');
   const solver = new ctx.Solver();
+  retain(ctx, solver);
   solver.set('timeout', 10_000);
   solver.add(ctx.Bool.const('warm_up'));
   await solver.check();
@@ -404,6 +419,7 @@ export const checkEquivalenceSmt = async (
   const t0 = performance.now();
   const ctx: SmtContext = new api.Context('main');
   const inputs = Array.from({ length: circuit.numInputs }, (_, j) => ctx.Bool.const(`x_${j}`));
+  retain(ctx, inputs);
   let specOut: readonly SmtBool[];
   try {
     specOut = spec(makeHelpers(ctx, inputs));
@@ -428,6 +444,7 @@ export const checkEquivalenceSmt = async (
     const circOut = encodeCircuit(ctx, circuit, inputs, encoding);
     const diffs = circOut.map((c, j) => ctx.Xor(c, specOut[j]!));
     const solver = new ctx.Solver();
+    retain(specOut, circOut, diffs, solver);
     if (Number.isFinite(timeoutMs)) solver.set('timeout', Math.max(1, Math.min(Math.round(timeoutMs), 2 ** 31 - 1)));
     solver.add(nary(diffs, (xs) => ctx.Or(...xs)));
     const result = await solver.check();
@@ -444,6 +461,7 @@ export const checkEquivalenceSmt = async (
       );
     }
     const model = solver.model();
+    retain(model);
     const bitOfModel = (b: SmtBool): number => (ctx.isTrue(model.eval(b, true)) ? 1 : 0);
     const input = inputs.map(bitOfModel);
     const expected = specOut.map(bitOfModel).join('');
