@@ -9,17 +9,21 @@
  * (including a timeout) is a failure, never a success.
  *
  * ## Main definitions
- * - {@link getZ3}: the memoised z3 module (initialised once per process).
+ * - {@link getZ3}: the current z3 module (loaded on demand; each check uses and then retires one).
  * - {@link shutdownZ3}: terminate z3's worker threads (optional, see below).
  * - {@link encodeCircuit}: a circuit's outputs as z3 Bool expressions over given inputs.
  * - {@link checkEquivalenceSmt}: the miter check, returning `Either<SmtFailure, SmtSuccess>`.
  * - {@link SmtSpec}, {@link SmtSpecHelpers}: how a specification is written.
  *
  * ## Implementation notes
- * - **Initialisation** (`init()` loads a ~30 MB wasm module, 0.1–0.4 s here) happens at most once
- *   per process: the module keeps one promise in a module-level variable, the only mutable
- *   state of this file. A failed initialisation clears the cache so that a later call retries.
- *   Each check makes a fresh `Context` (≈ 5 ms), so no check sees another's terms.
+ * - **One z3 module per check.** `init()` loads a ~30 MB wasm module (0.1–0.4 s here, plus a
+ *   warm-up check that starts z3's threads). {@link checkEquivalenceSmt} takes the current
+ *   module, keeps every z3 object it makes reachable until it is done, then retires the module
+ *   ({@link shutdownZ3}); the next check loads a fresh one. This is the fix for heap
+ *   corruption found by experiment (see `Z3Instance` in the source): z3-solver frees objects
+ *   from a FinalizationRegistry on the main thread, which raced with a solve running on z3's
+ *   worker thread. Costs ≈ 0.5 s per check. The only mutable state of this file is the
+ *   promise of the current module.
  * - **Process exit.** z3-solver 5.2 is built with an Emscripten that `unref()`s its pthread
  *   workers, so a Node process (or a vitest fork) exits on its own after its checks, without
  *   `process.exit` and without killing threads (verified by a test that runs a check in a
@@ -30,9 +34,6 @@
  *   timer thread that stays alive; after `killThreads` the *same* module still answers
  *   untimed checks but hangs on the next timed one, so {@link shutdownZ3} also drops the
  *   cached module and the next {@link getZ3} loads a fresh one.
- * - The first check in a process starts z3's worker and timer threads (each worker loads the
- *   wasm: 0.1–1 s depending on load), so {@link getZ3} runs one trivial timed check as a
- *   warm-up; later checks of small circuits take milliseconds.
  * - **Encoding.** Gates are encoded in id order, so each gate's expression is built once and
  *   shared by every consumer (z3 also hash-conses terms). AND/OR/NOT map to z3's Boolean
  *   connectives (`And()` = true and `Or()` = false, as in the reference evaluator); const
@@ -75,20 +76,6 @@ import { evaluate } from './evaluate.js';
 // ---------------------------------------------------------------------------------------------
 // model
 // ---------------------------------------------------------------------------------------------
-
-/**
- * Every z3 object a check makes is kept reachable for the life of the process. The z3-solver
- * JS API frees terms from a FinalizationRegistry, which runs on the main thread at arbitrary
- * times — also while a later check is solving on z3's worker thread. Found by experiment: with
- * objects freed, running the same checks a few times in one process corrupts the wasm heap
- * ("memory access out of bounds" in `ast_manager::delete_node`, wrong models, `unknown:
- * unreachable`); with nothing ever freed, it does not. The cost is memory: a few MB per check,
- * and the library runs a handful of checks per process.
- */
-const retained: unknown[] = [];
-const retain = (...objs: unknown[]): void => {
-  retained.push(...objs);
-};
 
 /** The initialised z3-solver module (high- and low-level API). @category model */
 export type Z3Api = Awaited<ReturnType<typeof init>>;
@@ -184,27 +171,39 @@ export const formatSmtFailure = (f: SmtFailure): string =>
 // ---------------------------------------------------------------------------------------------
 
 /** The memoised initialisation (module-level cache; see the implementation notes). */
-let z3Promise: Promise<Z3Api> | null = null;
+/**
+ * A loaded z3 module and the objects made on it that must stay reachable while it lives.
+ *
+ * Why: the z3-solver JS API frees terms, models and solvers from a FinalizationRegistry,
+ * which runs on the main thread at arbitrary times — also while a check is solving on z3's
+ * worker thread, where the concurrent reference-count update corrupts the wasm heap. Found by
+ * experiment with z3-solver 5.2: running the library's sat checks twice in one process gave
+ * "memory access out of bounds" in `ast_manager::delete_node`, `unknown: unreachable`, and a
+ * model on which circuit and spec agreed; keeping every object reachable instead exhausted
+ * z3's fixed 2 GB heap. So each check gets a fresh module ({@link checkEquivalenceSmt} shuts
+ * it down afterwards), the objects it makes are kept in `keep` until then, and finalizers run
+ * only on modules that no longer solve. Cost: ≈ 0.5 s of start-up per check.
+ */
+interface Z3Instance {
+  readonly api: Z3Api;
+  readonly keep: unknown[];
+}
+let z3Promise: Promise<Z3Instance> | null = null;
 
 /** Load z3 and run one trivial timed check, so that its worker and timer threads exist. */
-const initZ3 = async (): Promise<Z3Api> => {
+const initZ3 = async (): Promise<Z3Instance> => {
   const api = await init();
   const ctx = new api.Context('main');
   const solver = new ctx.Solver();
-  retain(ctx, solver);
   solver.set('timeout', 10_000);
-  solver.add(ctx.Bool.const('warm_up'));
+  const warm = ctx.Bool.const('warm_up');
+  solver.add(warm);
   await solver.check();
-  return api;
+  solver.release();
+  return { api, keep: [ctx, warm] };
 };
 
-/**
- * The z3 module, initialised on first call (including one warm-up check, so that the first
- * real check does not pay for starting z3's threads) and shared by every later call in the
- * process. A failed initialisation is not cached.
- * @category z3
- */
-export const getZ3 = (): Promise<Z3Api> => {
+const instance = (): Promise<Z3Instance> => {
   if (z3Promise === null) {
     const p = initZ3();
     z3Promise = p;
@@ -214,6 +213,14 @@ export const getZ3 = (): Promise<Z3Api> => {
   }
   return z3Promise;
 };
+
+/**
+ * The z3 module, initialised on first call (including one warm-up check, so that the first
+ * real check does not pay for starting z3's threads) and shared by every later call in the
+ * process. A failed initialisation is not cached.
+ * @category z3
+ */
+export const getZ3 = async (): Promise<Z3Api> => (await instance()).api;
 
 /**
  * Terminate z3's worker threads and forget the cached module. Not needed for a process to
@@ -226,13 +233,13 @@ export const shutdownZ3 = async (): Promise<void> => {
   const p = z3Promise;
   if (p === null) return;
   z3Promise = null;
-  let api: Z3Api;
+  let inst: Z3Instance;
   try {
-    api = await p;
+    inst = await p;
   } catch {
     return;
   }
-  await killThreads(api.em);
+  await killThreads(inst.api.em);
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -410,12 +417,31 @@ export const checkEquivalenceSmt = async (
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const encoding = opts.thresholdEncoding ?? 'bv';
   if (!(timeoutMs > 0)) return left({ _tag: 'Unknown', reason: `checkEquivalenceSmt: timeoutMs must be positive, got ${timeoutMs}` });
-  let api: Z3Api;
+  let inst: Z3Instance;
   try {
-    api = await getZ3();
+    inst = await instance();
   } catch (e) {
     return left({ _tag: 'Unknown', reason: `checkEquivalenceSmt: z3 initialisation failed: ${errorMessage(e)}` });
   }
+  try {
+    return await runMiter(inst, circuit, spec, timeoutMs, encoding);
+  } finally {
+    // one module per check: see Z3Instance
+    await shutdownZ3();
+  }
+};
+
+const runMiter = async (
+  inst: Z3Instance,
+  circuit: Circuit,
+  spec: SmtSpec,
+  timeoutMs: number,
+  encoding: ThresholdEncoding,
+): Promise<Either<SmtFailure, SmtSuccess>> => {
+  const { api, keep } = inst;
+  const retain = (...objs: unknown[]): void => {
+    keep.push(...objs);
+  };
   const t0 = performance.now();
   const ctx: SmtContext = new api.Context('main');
   const inputs = Array.from({ length: circuit.numInputs }, (_, j) => ctx.Bool.const(`x_${j}`));
@@ -444,37 +470,46 @@ export const checkEquivalenceSmt = async (
     const circOut = encodeCircuit(ctx, circuit, inputs, encoding);
     const diffs = circOut.map((c, j) => ctx.Xor(c, specOut[j]!));
     const solver = new ctx.Solver();
-    retain(specOut, circOut, diffs, solver);
-    if (Number.isFinite(timeoutMs)) solver.set('timeout', Math.max(1, Math.min(Math.round(timeoutMs), 2 ** 31 - 1)));
-    solver.add(nary(diffs, (xs) => ctx.Or(...xs)));
-    const result = await solver.check();
-    const ms = performance.now() - t0;
-    if (result === 'unsat') {
-      return right({ tier: 'sat', statement: 'unsat miter', queries: 1, ms, gates: circuit.numGates, inputs: circuit.numInputs, outputs: nOut });
+    retain(specOut, circOut, diffs);
+    try {
+      if (Number.isFinite(timeoutMs)) solver.set('timeout', Math.max(1, Math.min(Math.round(timeoutMs), 2 ** 31 - 1)));
+      solver.add(nary(diffs, (xs) => ctx.Or(...xs)));
+      const result = await solver.check();
+      const ms = performance.now() - t0;
+      if (result === 'unsat') {
+        return right({ tier: 'sat', statement: 'unsat miter', queries: 1, ms, gates: circuit.numGates, inputs: circuit.numInputs, outputs: nOut });
+      }
+      if (result === 'unknown') {
+        const reason = solver.reasonUnknown();
+        return left(
+          reason === 'timeout' || reason === 'canceled'
+            ? { _tag: 'Timeout', reason: `z3 gave up after ${Math.round(ms)} ms (budget ${timeoutMs} ms): ${reason}` }
+            : { _tag: 'Unknown', reason: `z3 returned unknown: ${reason}` },
+        );
+      }
+      const model = solver.model();
+      retain(model);
+      const bitOfModel = (b: SmtBool): number => {
+        const v = model.eval(b, true);
+        retain(v);
+        return ctx.isTrue(v) ? 1 : 0;
+      };
+      const input = inputs.map(bitOfModel);
+      const expected = specOut.map(bitOfModel).join('');
+      const z3Actual = circOut.map(bitOfModel).join('');
+      const actual = Array.from(evaluate(circuit, input)).join('');
+      const inputStr = input.join('');
+      if (actual !== z3Actual) {
+        return left({ _tag: 'Unknown', reason: `internal: on input ${inputStr} the reference evaluator gives ${actual} but the z3 encoding gives ${z3Actual}` });
+      }
+      if (actual === expected) {
+        return left({ _tag: 'Unknown', reason: `internal: z3 reported a difference on input ${inputStr} but circuit and spec both give ${actual}` });
+      }
+      return left({ _tag: 'Counterexample', input: inputStr, expected, actual });
+    } finally {
+      // explicit, synchronous frees while no check is in flight (see `retained`)
+      solver.release();
     }
-    if (result === 'unknown') {
-      const reason = solver.reasonUnknown();
-      return left(
-        reason === 'timeout' || reason === 'canceled'
-          ? { _tag: 'Timeout', reason: `z3 gave up after ${Math.round(ms)} ms (budget ${timeoutMs} ms): ${reason}` }
-          : { _tag: 'Unknown', reason: `z3 returned unknown: ${reason}` },
-      );
-    }
-    const model = solver.model();
-    retain(model);
-    const bitOfModel = (b: SmtBool): number => (ctx.isTrue(model.eval(b, true)) ? 1 : 0);
-    const input = inputs.map(bitOfModel);
-    const expected = specOut.map(bitOfModel).join('');
-    const z3Actual = circOut.map(bitOfModel).join('');
-    const actual = Array.from(evaluate(circuit, input)).join('');
-    const inputStr = input.join('');
-    if (actual !== z3Actual) {
-      return left({ _tag: 'Unknown', reason: `internal: on input ${inputStr} the reference evaluator gives ${actual} but the z3 encoding gives ${z3Actual}` });
-    }
-    if (actual === expected) {
-      return left({ _tag: 'Unknown', reason: `internal: z3 reported a difference on input ${inputStr} but circuit and spec both give ${actual}` });
-    }
-    return left({ _tag: 'Counterexample', input: inputStr, expected, actual });
   } catch (e) {
     return left({ _tag: 'Unknown', reason: `z3 error: ${errorMessage(e)}` });
   }
