@@ -4,7 +4,8 @@
  * For k = 16, 32, 64, 128, 256 floats (512 and 1024 with `--max`) at p = 2⌈log₂ k⌉ (so the
  * exact aligned integers are about 2k bits wide), builds the circuit and reports build time
  * (tinybench, median of the iterations), size, wires, bytes of the circuit's typed arrays, the
- * process's peak resident memory, where the gates go (decode, alignment, column sums, final
+ * process's peak resident memory (`maxRSS`, monotone over the sweep: run in a process of its
+ * own, as `npm run bench` does), where the gates go (decode, alignment, column sums, final
  * addition, sign, truncation, encode), the fitted size exponent in k, and whether building is
  * linear in the output: time per gate (and per wire) may not grow by more than 2× across the
  * sweep.
@@ -80,7 +81,8 @@ export async function runArithmeticBench(opts: ArithmeticBenchOptions = {}) {
   }
   const perGate = rows.map((r) => r.nsPerGate);
   const perWire = rows.map((r) => r.nsPerWire);
-  const growth = (xs: number[]): number => Math.max(...xs) / Math.min(...xs);
+  // the largest factor by which a later point exceeds an earlier one (1 when it never grows)
+  const growth = (xs: number[]): number => Math.max(1, ...xs.flatMap((x, i) => xs.slice(i + 1).map((y) => y / x)));
   return {
     benchmark: 'arithmetic' as const,
     family: 'float-iterated-sum',

@@ -11,6 +11,7 @@
  *
  * @module
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,9 +68,15 @@ program
 program
   .command('all', { isDefault: true })
   .description('every benchmark, with defaults')
-  .action(async () => {
-    await evalBench({});
-    await arithmeticBench({});
+  .action(() => {
+    // each benchmark in a process of its own, so that peak-memory figures are its own
+    for (const name of ['eval', 'arithmetic']) {
+      const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name], { stdio: 'inherit' });
+      if (r.status !== 0) {
+        process.exitCode = r.status ?? 1;
+        return;
+      }
+    }
   });
 
 await program.parseAsync(process.argv);

@@ -37,7 +37,7 @@ export interface SweepPointData {
 /** Measure every family over its default sweep. @category sweeps */
 export const arithmeticSweeps = async (): Promise<{ family: string; points: SweepPointData[] }[]> =>
   sweptFamilies.map((fam) => ({
-    family: `${fam.id} (x = ${fam.sweepKey})`,
+    family: fam.id === floatIteratedSumFamily.id ? `${fam.id} (x = k floats, p = 2⌈log₂ k⌉)` : `${fam.id} (x = ${fam.sweepKey})`,
     points: fam.sweep.default.map((p) => {
       const m = metrics(fam.build(p));
       const cd = fam.claimed.find((c) => c.metric === 'depth');
