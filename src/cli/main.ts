@@ -20,6 +20,7 @@ import { metrics } from '../core/metrics.js';
 import { encodeCircuitJson, parseCircuitText, formatDecodeErrors } from '../core/codec.js';
 import { printSerial, withOutputsLast } from '../core/serialize.js';
 import { toDot } from '../core/dot.js';
+import { expandWeights } from '../reductions/expandWeights.js';
 import { checkLemmas, toCheckJson } from '../proofs/checkAll.js';
 import { registry, findLemma } from '../proofs/registry.js';
 import { VERSION } from '../version.js';
@@ -168,7 +169,10 @@ program
     const c = built.right;
     let text: string;
     if (opts['format'] === 'serial') {
-      const s = printSerial(withOutputsLast(c));
+      // P1 §3 has no weights and no constants: expand them (same function; see expandWeights)
+      const expanded = expandWeights(c);
+      if (isLeft(expanded)) throw new UsageError(expanded.left);
+      const s = printSerial(withOutputsLast(expanded.right));
       if (isLeft(s)) throw new UsageError(`cannot serialize: ${s.left.message}`);
       text = `${s.right}\n`;
     } else if (opts['format'] === 'dot') text = toDot(c);

@@ -9,4 +9,5 @@
 export * from './lookupTable.js';
 export * from './random.js';
 export * from './randomCircuit.js';
+export * from './expandWeights.js';
 export * from './arithmetic/index.js';
