@@ -52,6 +52,7 @@ export const iteratedAdditionFamily: ArithmeticFamily = {
     { n: 16, w: 16 },
     { n: 64, w: 8 },
     { n: 100, w: 5 },
+    { n: 256, w: 4 },
   ],
   sweep: {
     default: [4, 16, 64, 256, 1024].map((x) => ({ n: x, w: 8 })),

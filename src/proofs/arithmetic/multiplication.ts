@@ -30,7 +30,7 @@ export const multiplicationFamily: ArithmeticFamily = {
     { metric: 'size', formula: multiplicationFormula.size, at: (p) => multiplicationBounds(w(p)).size },
   ],
   exhaustive: [1, 2, 3, 4, 5, 6].map((x) => ({ w: x })),
-  property: [{ w: 12 }, { w: 32 }],
+  property: [{ w: 12 }, { w: 32 }, { w: 64 }],
   propertyRuns: { default: 100, full: 1000 },
   sweep: { default: [4, 16, 32, 64, 128].map((x) => ({ w: x })), full: [4, 16, 64, 128, 256].map((x) => ({ w: x })) },
   sweepKey: 'w',
