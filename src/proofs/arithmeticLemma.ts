@@ -80,6 +80,8 @@ export interface ArithmeticFamily {
   /** Points of the depth/size sweep; `sweepKey` names the parameter that grows. */
   readonly sweep: { readonly default: readonly Params[]; readonly full: readonly Params[] };
   readonly sweepKey: string;
+  /** Read alongside the fitted size exponent (e.g. when the size is not polynomial in the swept parameter). */
+  readonly exponentNote?: string;
   /** An independent z3 formula of the spec, and the points to check it at. */
   readonly smt?: { readonly spec: (p: Params) => SmtSpec; readonly points: readonly Params[] };
   readonly exportOptions?: NonNullable<Lemma['exportCircuit']>['options'];
@@ -152,7 +154,7 @@ export const verifyArithmeticFamily = async (
   const depths = measurements.filter((m) => m.metric.startsWith('depth')).map((m) => m.measured);
   const notes = [
     `depth over the sweep of ${fam.sweepKey}: ${depths.join(', ')} (${new Set(depths).size === 1 ? 'constant' : 'varies, within the claim where marked ok'})`,
-    `fitted size exponent in ${fam.sweepKey}: ${fittedExponent(sizes).toFixed(2)} (least squares of log size on log ${fam.sweepKey})`,
+    `fitted size exponent in ${fam.sweepKey}: ${fittedExponent(sizes).toFixed(2)} (least squares of log size on log ${fam.sweepKey})${fam.exponentNote === undefined ? '' : `; ${fam.exponentNote}`}`,
   ];
   return report(tiers, measurements, notes);
 };

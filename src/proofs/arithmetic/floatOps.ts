@@ -80,6 +80,7 @@ interface OpInfo {
   readonly arithFormula: BoundsFormula;
   readonly arithSweep: readonly number[];
   readonly arithSweepFull: readonly number[];
+  readonly arithExponentNote?: string;
 }
 
 const claimsOf = (suffix: string, bounds: (p: number) => Bounds, f: BoundsFormula): ClaimedBound[] => [
@@ -106,6 +107,7 @@ const familiesOf = (o: OpInfo): { lookup: ArithmeticFamily; arith: ArithmeticFam
       property: [{ p: 8 }],
       propertyRuns: { default: 200, full: 2000 },
       sweep: { default: [{ p: 4 }, { p: 6 }, { p: 8 }], full: [{ p: 4 }, { p: 6 }, { p: 8 }, { p: 10 }] },
+      exponentNote: 'the lookup route grows as 2^(2p), polynomial in n only because p = O(log n)',
     },
     arith: {
       ...base,
@@ -115,6 +117,7 @@ const familiesOf = (o: OpInfo): { lookup: ArithmeticFamily; arith: ArithmeticFam
       property: [{ p: 10 }, { p: 12 }, { p: 16 }],
       propertyRuns: { default: 300, full: 3000 },
       sweep: { default: o.arithSweep.map((p) => ({ p })), full: o.arithSweepFull.map((p) => ({ p })) },
+      ...(o.arithExponentNote === undefined ? {} : { exponentNote: o.arithExponentNote }),
     },
   };
 };
@@ -187,6 +190,7 @@ export const floatDivLemma: Lemma = floatOpLemma({
   arithFormula: floatDivArithFormula,
   arithSweep: [4, 6, 8, 12, 16, 20],
   arithSweepFull: [4, 6, 8, 12, 16, 20, 24],
+  arithExponentNote: 'the mantissa quotient has 2^(p/2−1) counting gates: polynomial in n only because p = O(log n)',
 });
 
 /** Float comparison. @category lemmas */
