@@ -216,6 +216,19 @@ export const floatLookupFormula: BoundsFormula = {
 
 const operandLayout = (p: number): { readonly p: number; readonly a: number[]; readonly b: number[] } => ({ p, a: range(0, p), b: range(p, p) });
 
+/** A circuit with inputs a then b (p bits each) and the p result bits of `gadget` as outputs. */
+const binaryFloatCircuit = (
+  p: number,
+  params: FloatParams,
+  gadget: (b: CircuitBuilder, params: FloatParams, a: readonly number[], c: readonly number[]) => number[],
+  claimed: Bounds,
+): ArithmeticCircuit<FloatOpLayout> => {
+  const b = createBuilder();
+  const a = b.inputs(p);
+  const c = b.inputs(p);
+  return { circuit: b.build(gadget(b, params, a, c)), claimed, layout: { ...operandLayout(p), result: range(0, p) } };
+};
+
 const lookupOp = (fn: string, p: number, op: 'mul' | 'div'): ArithmeticCircuit<FloatOpLayout> => {
   requirePrecision(fn, p, MAX_FLOAT_LOOKUP_PRECISION, lookupWhy);
   return {
@@ -572,17 +585,13 @@ export const floatMulArithFormula: BoundsFormula = {
  * ```
  * @category arithmetic route
  */
-export const floatMulArith = (p: number): ArithmeticCircuit<FloatOpLayout> => {
-  const params = requirePrecision('floatMulArith', p, MAX_FLOAT_ARITH_PRECISION, 'exponent weights 2^(p/2−1) must stay below 2^30');
-  const b = createBuilder();
-  const a = b.inputs(p);
-  const c = b.inputs(p);
-  return {
-    circuit: b.build(floatMulGadget(b, params, a, c)),
-    claimed: floatMulArithBounds(p),
-    layout: { ...operandLayout(p), result: range(0, p) },
-  };
-};
+export const floatMulArith = (p: number): ArithmeticCircuit<FloatOpLayout> =>
+  binaryFloatCircuit(
+    p,
+    requirePrecision('floatMulArith', p, MAX_FLOAT_ARITH_PRECISION, 'exponent weights 2^(p/2−1) must stay below 2^30'),
+    floatMulGadget,
+    floatMulArithBounds(p),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // division
@@ -708,17 +717,13 @@ export const floatDivArithFormula: BoundsFormula = {
  * 4 ≤ p ≤ 32, p even. Size Θ(2^(p/2)) (module notes).
  * @category arithmetic route
  */
-export const floatDivArith = (p: number): ArithmeticCircuit<FloatOpLayout> => {
-  const params = requirePrecision('floatDivArith', p, MAX_FLOAT_DIV_ARITH_PRECISION, 'quotient weights 2^(p−4) must stay below 2^30');
-  const b = createBuilder();
-  const a = b.inputs(p);
-  const c = b.inputs(p);
-  return {
-    circuit: b.build(floatDivGadget(b, params, a, c)),
-    claimed: floatDivArithBounds(p),
-    layout: { ...operandLayout(p), result: range(0, p) },
-  };
-};
+export const floatDivArith = (p: number): ArithmeticCircuit<FloatOpLayout> =>
+  binaryFloatCircuit(
+    p,
+    requirePrecision('floatDivArith', p, MAX_FLOAT_DIV_ARITH_PRECISION, 'quotient weights 2^(p−4) must stay below 2^30'),
+    floatDivGadget,
+    floatDivArithBounds(p),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // comparison
