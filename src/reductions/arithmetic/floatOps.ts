@@ -51,7 +51,7 @@
  * - D < −M: underflow to the grid, ⟨±⌊N / 2^u⌋, −M⟩ with u = −M − D ≥ 1 (k = 0; ⌊⌊z⌋/2^u⌋ =
  *   ⌊z/2^u⌋ justifies shifting the already truncated N); zero, ⟨0, −M⟩ with sign bit 0, when
  *   u ≥ r.
- * The shared {@link finishGadget} builds exactly this case split: every condition on D is one
+ * The shared `finishGadget` (internal) builds exactly this case split: every condition on D is one
  * threshold gate, because D is a linear form in gates already built (the exponent bits, their
  * ANDs with the exponent sign, one-hot leading-one indicators). Only the *magnitude* of D
  * (needed in the output exponent) needs binary arithmetic: D mod 2^r and −D mod 2^r by column
@@ -427,7 +427,7 @@ const floatBits = (bits: readonly number[], q: number): FloatBits => {
 // the shared truncation stage
 // ---------------------------------------------------------------------------------------------
 
-/** What {@link finishGadget} needs; see the module notes for the case split. */
+/** What `finishGadget` (internal) needs; see the module notes for the case split. */
 interface FinishInput {
   /** Normalized magnitude, r bits, top bit 1 whenever ¬zero ∧ ¬forceSat (anything otherwise). */
   readonly N: readonly number[];
@@ -504,7 +504,7 @@ const finishGadget = (b: CircuitBuilder, params: FloatParams, f: FinishInput): n
  * exponent D = e_a + e_b + L − r with L = Σ (j+1)·h_j, a linear form (depth-1 ANDs and h);
  * D mod 2^r = (e_a + e_b − r mod 2^r, a column sum of four r-bit numbers, depth 9) + (L mod 2^r,
  * ORs of h, depth 11) by carry-lookahead (depth 15), likewise −D; sign = sign_a ⊕ sign_b; then
- * {@link finishGadget} (depth 17).
+ * `finishGadget` (internal) (depth 17).
  * @category arithmetic route
  */
 export const floatMulGadget = (b: CircuitBuilder, params: FloatParams, a: readonly number[], c: readonly number[]): number[] => {
@@ -608,7 +608,7 @@ export const floatMulArith = (p: number): ArithmeticCircuit<FloatOpLayout> =>
  * x/y = (N_x/N_y)·2^(L_x − L_y) and L' = L_x − L_y − c; D = e_a − e_b + L_x − L_y − c − r + 1
  * (linear form; D mod 2^r and −D mod 2^r by column sums of ≤ 7 numbers, depth 12); sign
  * = sign_a ⊕ sign_b, or sign_a when y = 0; zero = [x = 0], forceSat = [y = 0]; then
- * {@link finishGadget} (depth 14).
+ * `finishGadget` (internal) (depth 14).
  * @category arithmetic route
  */
 export const floatDivGadget = (b: CircuitBuilder, params: FloatParams, a: readonly number[], c: readonly number[]): number[] => {
