@@ -34,7 +34,6 @@
  * @module
  */
 import * as fc from 'fast-check';
-import { isRight } from 'fp-ts/lib/Either.js';
 import { checkCasesExhaustive, checkProperty } from '../core/check.js';
 import {
   allDistinctFloats,
@@ -42,7 +41,6 @@ import {
   dyadicCompare,
   dyadicMul,
   dyadicSum,
-  floatParams,
   floatToDyadic,
   fP,
   gP,
@@ -71,6 +69,7 @@ import {
   type TierRun,
   type VerifyContext,
 } from './lemma.js';
+import { floatParamsOrThrow } from './floatBits.js';
 
 /** The implementation under test: Defs 13–15. @category model */
 export interface TruncationImpl {
@@ -123,11 +122,7 @@ export const truncationSweep = (full: boolean): TruncationSweep => ({
   intBits: full ? 16 : 14,
 });
 
-const paramsOf = (p: number): FloatParams => {
-  const r = floatParams(p);
-  if (!isRight(r)) throw new RangeError(`floatTruncation: ${r.left}`);
-  return r.right;
-};
+const paramsOf = (p: number): FloatParams => floatParamsOrThrow(p, 'floatTruncation');
 
 /** The exact ratio num/den of two non-negative dyadics, for tracking a maximum. */
 interface Ratio {

@@ -26,32 +26,22 @@
  * @module
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
-import { decodeFloat, encodeFloat, floatParams, iteratedSum, type Float, type FloatParams } from '../../core/float.js';
+import { encodeFloat, floatParams, iteratedSum } from '../../core/float.js';
 import type { SmtBitVec, SmtBool, SmtSpec } from '../../core/smt.js';
 import { floatIteratedSum, floatIteratedSumBounds, floatIteratedSumFormula } from '../../reductions/arithmetic/floatIteratedSum.js';
 import { arithmeticLemma, type ArithmeticFamily } from '../arithmeticLemma.js';
+import { floatParamsOrThrow, readFloat } from '../floatBits.js';
 import type { Params } from '../lemma.js';
 
 const kOf = (p: Params): number => p['n'] ?? 1;
 const pOf = (p: Params): number => p['p'] ?? 4;
 
-const paramsOf = (p: number): FloatParams => {
-  const r = floatParams(p);
-  if (isLeft(r)) throw new RangeError(r.left);
-  return r.right;
-};
-
 /** ⊕ on bits: decode k floats, sum per Def 15, encode. @category spec */
 export const floatIteratedSumSpec =
   (k: number, p: number) =>
   (bits: ArrayLike<number>): Uint8Array => {
-    const params = paramsOf(p);
-    const floats: Float[] = [];
-    for (let i = 0; i < k; i++) {
-      const f = decodeFloat(params, Array.from({ length: p }, (_, j) => bits[i * p + j] ?? 0));
-      if (isLeft(f)) throw new RangeError(f.left);
-      floats.push(f.right);
-    }
+    const params = floatParamsOrThrow(p);
+    const floats = Array.from({ length: k }, (_, i) => readFloat(params, bits, i * p));
     return encodeFloat(params, iteratedSum(params, floats));
   };
 

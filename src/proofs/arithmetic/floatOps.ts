@@ -37,31 +37,21 @@ import {
 } from '../../reductions/arithmetic/floatOps.js';
 import type { BoundsFormula, Bounds, ArithmeticCircuit } from '../../reductions/arithmetic/arithmeticCircuit.js';
 import type { Circuit } from '../../core/circuit.js';
-import { decodeFloat, encodeFloat, floatCompare, floatDiv, floatMul, floatParams, type FloatParams } from '../../core/float.js';
-import { isLeft, left, right } from 'fp-ts/lib/Either.js';
+import { encodeFloat, floatCompare, floatDiv, floatMul } from '../../core/float.js';
+import { left, right } from 'fp-ts/lib/Either.js';
+import { floatParamsOrThrow, readFloat } from '../floatBits.js';
 import { verifyArithmeticFamily, type ArithmeticFamily } from '../arithmeticLemma.js';
 import { report, type ClaimedBound, type Lemma, type Params } from '../lemma.js';
 
 const pOf = (p: Params): number => p['p'] ?? 4;
 
-const paramsOf = (p: number): FloatParams => {
-  const r = floatParams(p);
-  if (isLeft(r)) throw new RangeError(r.left);
-  return r.right;
-};
-
 /** The kernel's operation on bits: a on bits 0…p−1, b on p…2p−1. @category spec */
 export const floatOpSpec =
   (op: FloatOp, p: number) =>
   (bits: ArrayLike<number>): ArrayLike<number> => {
-    const params = paramsOf(p);
-    const read = (start: number) => {
-      const f = decodeFloat(params, Array.from({ length: p }, (_, j) => bits[start + j] ?? 0));
-      if (isLeft(f)) throw new RangeError(f.left);
-      return f.right;
-    };
-    const a = read(0);
-    const b = read(p);
+    const params = floatParamsOrThrow(p);
+    const a = readFloat(params, bits, 0);
+    const b = readFloat(params, bits, p);
     if (op === 'compare') {
       const c = floatCompare(a, b);
       return [c < 0 ? 1 : 0, c === 0 ? 1 : 0];
@@ -123,9 +113,7 @@ const familiesOf = (o: OpInfo): { lookup: ArithmeticFamily; arith: ArithmeticFam
 };
 
 const floatOpLemma = (o: OpInfo): Lemma => {
-  const fams = familiesOf(o);
-  const lookupFam = fams.lookup;
-  const arithFam = fams.arith;
+  const { lookup: lookupFam, arith: arithFam } = familiesOf(o);
   return {
     id: o.id,
     title: o.title,
