@@ -181,8 +181,18 @@ program
     else process.stdout.write(text);
   });
 
+/**
+ * Exit once stdout has taken everything written to it. The CLI exits explicitly rather than
+ * waiting for the event loop to empty: after the sat tier, z3-solver's wasm threads have been
+ * seen (rarely, about one run in ten) to keep a finished `tradeoff check` alive after its report.
+ */
+const exitWhenFlushed = (code: number): void => {
+  process.stdout.write('', () => process.exit(code));
+};
+
 try {
   await program.parseAsync(process.argv);
+  exitWhenFlushed(typeof process.exitCode === 'number' ? process.exitCode : 0);
 } catch (e) {
   if (e instanceof UsageError) {
     process.stderr.write(`${red(`tradeoff: ${e.message}`)}\n`);
