@@ -10,6 +10,8 @@
  * - {@link GateKind}: the gate basis.
  * - {@link createBuilder}: the only way constructions make circuits (topological by design).
  * - {@link makeCircuit}: validate raw arrays (e.g. from user input) into a circuit, or say why not.
+ * - {@link validateCircuit}: check that a {@link Circuit} value handed in from outside keeps every
+ *   invariant the evaluators and metrics rely on.
  *
  * ## Semantics
  * - `input` gates take the next input bit, in order of appearance (the j-th input gate reads
@@ -347,6 +349,131 @@ export const makeCircuit = (
     }
   }
   return right(b.build(outputs));
+};
+
+/** Largest weight magnitude: 2^30 − 1 (the builder's rule). */
+const MAX_WEIGHT = 0x3fffffff;
+
+/**
+ * Check that a {@link Circuit} value keeps every invariant the evaluators and metrics rely on,
+ * and return it unchanged, or the first violation as a {@link KernelError} (rule
+ * `validateCircuit`, with a path such as `kind[7]`, `fanin[12]` or `outputs[0]`). `Circuit` is a
+ * plain interface, so a value made outside {@link createBuilder} / {@link makeCircuit} may
+ * break them; checkers call this before trusting one. The rules:
+ * - `numInputs`, `numGates`: non-negative safe integers, at most `CIRCUIT_LIMITS.maxGates`;
+ * - `kind`: a `Uint8Array` of length numGates, values 0…6 ({@link GateKind});
+ *   `param`: an `Int32Array` of length numGates;
+ * - `faninStart`: a `Uint32Array` of length numGates + 1, starting at 0, non-decreasing, ending
+ *   at `fanin.length`; `fanin`: a `Uint32Array` of at most `CIRCUIT_LIMITS.maxWires` wires;
+ * - `weight`: `null` or an `Int32Array` of length `fanin.length` with |w| ≤ 2^30 − 1, and
+ *   w = 1 on every wire that does not enter a threshold gate (no basis gate but θ reads weights);
+ * - every argument of gate i is a gate id < i (topological order, hence no cycle);
+ * - input gates have no arguments and params 0, 1, 2, … in order of appearance, numInputs of
+ *   them; const gates have no arguments and param 0 or 1; NOT has exactly one argument;
+ *   NOT, AND and OR have param 0;
+ * - thresholds have |k| ≤ Σ|w| + 1 (fan-in + 1 unweighted), as the builder enforces;
+ * - `outputs`: a non-empty `Uint32Array` of gate ids < numGates.
+ *
+ * Every circuit from `createBuilder().build(outputs)` with at least one output, and every
+ * circuit {@link makeCircuit} returns, passes. Runs in O(gates + wires).
+ * @example
+ * ```ts
+ * const b = createBuilder();
+ * const [x] = b.inputs(1);
+ * const good = b.build([b.not(x!)]);
+ * validateCircuit(good); // right(good)
+ * validateCircuit({ ...good, outputs: Uint32Array.of(2) }); // left: outputs[0] is not a gate id < 2
+ * ```
+ * @category destructors
+ */
+export const validateCircuit = (c: Circuit): Either<KernelError, Circuit> => {
+  const rule = 'validateCircuit';
+  const fail = (path: string, message: string): Either<KernelError, Circuit> => left(kernelError(rule, message, path));
+  const count = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= CIRCUIT_LIMITS.maxGates;
+  if (!count(c.numInputs)) return fail('numInputs', `must be an integer in 0..${CIRCUIT_LIMITS.maxGates}, got ${String(c.numInputs)}`);
+  if (!count(c.numGates)) return fail('numGates', `must be an integer in 0..${CIRCUIT_LIMITS.maxGates}, got ${String(c.numGates)}`);
+  const n = c.numGates;
+  const kind: unknown = c.kind;
+  const param: unknown = c.param;
+  const faninStart: unknown = c.faninStart;
+  const fanin: unknown = c.fanin;
+  const weight: unknown = c.weight;
+  const outputs: unknown = c.outputs;
+  if (!(kind instanceof Uint8Array) || kind.length !== n) return fail('kind', `must be a Uint8Array of length numGates = ${n}`);
+  if (!(param instanceof Int32Array) || param.length !== n) return fail('param', `must be an Int32Array of length numGates = ${n}`);
+  if (!(faninStart instanceof Uint32Array) || faninStart.length !== n + 1) {
+    return fail('faninStart', `must be a Uint32Array of length numGates + 1 = ${n + 1}`);
+  }
+  if (!(fanin instanceof Uint32Array)) return fail('fanin', 'must be a Uint32Array');
+  const wires = fanin.length;
+  if (wires > CIRCUIT_LIMITS.maxWires) return fail('fanin', `${wires} wires is more than the limit of ${CIRCUIT_LIMITS.maxWires}`);
+  if (weight !== null && (!(weight instanceof Int32Array) || weight.length !== wires)) {
+    return fail('weight', `must be null or an Int32Array of length fanin.length = ${wires}`);
+  }
+  if (!(outputs instanceof Uint32Array)) return fail('outputs', 'must be a Uint32Array');
+  if (faninStart[0] !== 0) return fail('faninStart[0]', `must be 0, got ${faninStart[0]}`);
+  for (let i = 0; i < n; i++) {
+    if (faninStart[i + 1]! < faninStart[i]!) {
+      return fail(`faninStart[${i + 1}]`, `${faninStart[i + 1]} is less than faninStart[${i}] = ${faninStart[i]} (must be non-decreasing)`);
+    }
+  }
+  if (faninStart[n] !== wires) return fail(`faninStart[${n}]`, `must be fanin.length = ${wires}, got ${faninStart[n]}`);
+  let inputs = 0;
+  for (let i = 0; i < n; i++) {
+    const s = faninStart[i]!;
+    const e = faninStart[i + 1]!;
+    const k = kind[i]!;
+    if (k > GateKind.Le) return fail(`kind[${i}]`, `${k} is not a gate kind (0..${GateKind.Le})`);
+    const name = gateKindName[k]!;
+    const p = param[i]!;
+    const f = e - s;
+    for (let w = s; w < e; w++) {
+      const a = fanin[w]!;
+      if (a >= i) {
+        return fail(`fanin[${w}]`, `argument ${a} of gate ${i} (${name}) is not an earlier gate id < ${i} (gates must be in topological order)`);
+      }
+    }
+    const isThreshold = k === GateKind.Ge || k === GateKind.Le;
+    if (weight !== null && !isThreshold) {
+      for (let w = s; w < e; w++) {
+        if (weight[w] !== 1) return fail(`weight[${w}]`, `weight ${weight[w]} on an argument of gate ${i} (${name}): only thresholds are weighted, must be 1`);
+      }
+    }
+    switch (k) {
+      case GateKind.Input:
+        if (f !== 0) return fail(`kind[${i}]`, `gate ${i} (input) has ${f} arguments, must have none`);
+        if (p !== inputs) return fail(`param[${i}]`, `gate ${i} is input gate number ${inputs} (in order of appearance), so its param must be ${inputs}, got ${p}`);
+        inputs += 1;
+        break;
+      case GateKind.Const:
+        if (f !== 0) return fail(`kind[${i}]`, `gate ${i} (const) has ${f} arguments, must have none`);
+        if (p !== 0 && p !== 1) return fail(`param[${i}]`, `gate ${i} (const) has value ${p}, must be 0 or 1`);
+        break;
+      case GateKind.Not:
+      case GateKind.And:
+      case GateKind.Or:
+        if (k === GateKind.Not && f !== 1) return fail(`kind[${i}]`, `gate ${i} (not) has ${f} arguments, NOT takes exactly 1`);
+        if (p !== 0) return fail(`param[${i}]`, `gate ${i} (${name}) has param ${p}, must be 0`);
+        break;
+      default: {
+        let total = 0;
+        for (let w = s; w < e; w++) {
+          const x = weight === null ? 1 : weight[w]!;
+          if (Math.abs(x) > MAX_WEIGHT) return fail(`weight[${w}]`, `weight ${x} has magnitude more than 2^30 − 1`);
+          total += Math.abs(x);
+        }
+        if (Math.abs(p) > total + 1) {
+          return fail(`param[${i}]`, `gate ${i} (${name}) has threshold k = ${p}, out of range ±${total + 1} (Σ|w| + 1)`);
+        }
+      }
+    }
+  }
+  if (inputs !== c.numInputs) return fail('numInputs', `is ${c.numInputs}, but the circuit has ${inputs} input gates`);
+  if (outputs.length === 0) return fail('outputs', 'a circuit needs at least one output');
+  for (let j = 0; j < outputs.length; j++) {
+    if (outputs[j]! >= n) return fail(`outputs[${j}]`, `${outputs[j]} is not a gate id < ${n}`);
+  }
+  return right(c);
 };
 
 /** The plain object-per-gate form of a circuit (inverse of {@link makeCircuit}). @category destructors */

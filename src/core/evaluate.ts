@@ -14,12 +14,17 @@ export type Bits = ArrayLike<number>;
 /**
  * Evaluate every gate on one assignment and return all gate values (index = gate id).
  * `scratch`, if given, is reused (length ≥ numGates) so a loop over assignments allocates
- * nothing per gate.
+ * nothing per gate. An input of the wrong length (not `numInputs` bits), or a scratch shorter
+ * than numGates, is refused with a `RangeError` naming both lengths. The circuit itself is
+ * trusted (see `validateCircuit`).
  * @category destructors
  */
 export const evaluateGates = (c: Circuit, input: Bits, scratch?: Uint8Array): Uint8Array => {
   if (input.length !== c.numInputs) {
     throw new RangeError(`evaluate: circuit has ${c.numInputs} inputs, got ${input.length} bits`);
+  }
+  if (scratch !== undefined && scratch.length < c.numGates) {
+    throw new RangeError(`evaluate: scratch has ${scratch.length} entries, need numGates = ${c.numGates}`);
   }
   const v = scratch ?? new Uint8Array(c.numGates);
   const { kind, param, faninStart, fanin, weight } = c;
@@ -60,7 +65,8 @@ export const evaluateGates = (c: Circuit, input: Bits, scratch?: Uint8Array): Ui
 };
 
 /**
- * Evaluate a circuit on one assignment; returns the output bits in output order.
+ * Evaluate a circuit on one assignment; returns the output bits in output order. Same checks
+ * as {@link evaluateGates}.
  * @example
  * ```ts
  * const b = createBuilder();

@@ -380,6 +380,12 @@ export const evaluateWords = (c: Circuit, inputWords: ArrayLike<number>, scratch
  * @category destructors
  */
 export const outputWords = (c: Circuit, gateWords: Uint32Array, into?: Uint32Array): Uint32Array => {
+  if (gateWords.length < c.numGates) {
+    throw new RangeError(`outputWords: circuit has ${c.numGates} gates, got ${gateWords.length} gate words`);
+  }
+  if (into !== undefined && into.length < c.outputs.length) {
+    throw new RangeError(`outputWords: circuit has ${c.outputs.length} outputs, into has ${into.length} words`);
+  }
   const out = into ?? new Uint32Array(c.outputs.length);
   for (let j = 0; j < c.outputs.length; j++) out[j] = gateWords[c.outputs[j]!]!;
   return out;
@@ -397,6 +403,9 @@ export const inputWordsOf = (
   into?: Uint32Array,
 ): Uint32Array => {
   if (assignments.length > LANES) throw new RangeError(`inputWordsOf: ${assignments.length} assignments, at most ${LANES}`);
+  if (into !== undefined && into.length !== numInputs) {
+    throw new RangeError(`inputWordsOf: circuit has ${numInputs} inputs, into has ${into.length} words`);
+  }
   const words = into ?? new Uint32Array(numInputs);
   words.fill(0);
   for (let b = 0; b < assignments.length; b++) {
@@ -412,7 +421,8 @@ export const inputWordsOf = (
 
 /**
  * Evaluate a circuit on any number of assignments (32 at a time) and return each one's output
- * bits in output order, exactly as `evaluate` (./evaluate.ts) would one by one.
+ * bits in output order, exactly as `evaluate` (./evaluate.ts) would one by one. An assignment
+ * that is not `numInputs` bits long is refused with a `RangeError` naming both lengths.
  * @example
  * ```ts
  * const b = createBuilder();
@@ -422,6 +432,11 @@ export const inputWordsOf = (
  * @category destructors
  */
 export const evaluateBatch = (c: Circuit, assignments: readonly ArrayLike<number>[]): Uint8Array[] => {
+  for (let i = 0; i < assignments.length; i++) {
+    if (assignments[i]!.length !== c.numInputs) {
+      throw new RangeError(`evaluateBatch: circuit has ${c.numInputs} inputs, assignment ${i} has ${assignments[i]!.length} bits`);
+    }
+  }
   const results: Uint8Array[] = [];
   const gates = new Uint32Array(c.numGates);
   const inputs = new Uint32Array(c.numInputs);
