@@ -9,7 +9,6 @@
 // MUTATE_NAME: names the incremental file, report and sandbox of the run (default: kernel).
 const kernel = [
   'src/core/check.ts',
-  'src/core/checkSmt.ts',
   'src/core/verdict.ts',
   'src/core/circuit.ts',
   'src/core/metrics.ts',

@@ -24,6 +24,7 @@ import {
   truncationBound,
   verifyTruncation,
   truncationSweep,
+  defaultTruncationImpl,
   type TruncationImpl,
   type TruncationSweep,
 } from '../src/proofs/floatTruncation.js';
@@ -81,6 +82,7 @@ describe('float-truncation (P1 Lemma 4)', () => {
       fP: fPDropOneMore,
       gP,
       iteratedSum: (params, fs) => fPDropOneMore(params, fs.reduce((s, f) => s + gP(params, f), 0n)),
+      overflows,
     };
     const r = await verifyTruncation(ctx, impl);
     expect(r.verdict).toBe('fails');
@@ -113,6 +115,7 @@ describe('float-truncation (P1 Lemma 4)', () => {
       fP,
       gP: (params, f) => f.m << (f.e - params.iMin + 1n),
       iteratedSum,
+      overflows,
     };
     const r = await verifyTruncation(ctx, impl, light);
     expect(r.verdict).toBe('fails');
@@ -124,10 +127,27 @@ describe('float-truncation (P1 Lemma 4)', () => {
   });
 
   it('rejects an implementation that returns something that is not a float', async () => {
-    const impl: TruncationImpl = { fP: (_params, z) => ({ m: z, e: 0n }), gP, iteratedSum };
+    const impl: TruncationImpl = { fP: (_params, z) => ({ m: z, e: 0n }), gP, iteratedSum, overflows };
     const r = await verifyTruncation(ctx, impl, light);
     expect(r.verdict).toBe('fails');
     expect(r.tiers[0]?.failure?.counterexample).toMatchObject({ p: 4, reason: 'the result is not a p-precision float' });
+  });
+
+  it('rejects an overflow test that calls every value an overflow (the audit: it used to pass vacuously)', async () => {
+    const impl: TruncationImpl = { ...defaultTruncationImpl, overflows: () => true };
+    const r = await verifyTruncation(ctx, impl, light);
+    expect(r.verdict).toBe('fails');
+    const [, s2e, s3e, , s2p, s3p] = r.tiers;
+    for (const t of [s2e, s3e, s2p, s3p]) expect(t?.holds).toBe(false);
+    expect(s2e?.failure?.message).toBe('p = 4: checkCasesExhaustive: every one of the 31 cases was skipped: nothing was checked');
+    expect(r.problems.some((p) => p.includes("the claim on 'max relative error of f_p(z) and ⊕ (no overflow)'") || p.includes('must both be finite'))).toBe(true);
+  });
+
+  it('rejects an overflow test that skips most values', async () => {
+    const impl: TruncationImpl = { ...defaultTruncationImpl, overflows: (params, x) => overflows(params, x) || x.mant % 4n !== 0n };
+    const r = await verifyTruncation(ctx, impl, light);
+    expect(r.verdict).toBe('fails');
+    expect(r.tiers[1]?.failure?.message).toMatch(/cases skipped \(\d+\.\d %\), more than the stated 50\.0 %/);
   });
 });
 

@@ -63,7 +63,9 @@ describe('lookup-table lemma', () => {
     expect(r.tiers.map((t) => t.tier)).toEqual(['exhaustive']);
     expect(r.tiers[0]!.cases).toBeGreaterThan(2 * 4096);
     expect(r.measurements.filter((m) => m.metric === 'depth').every((m) => m.measured <= 3)).toBe(true);
-    expect(r.measurements.length).toBe(2 * 10);
+    // every verified circuit is measured: 4 claims (depth and size, kernel and P1 basis) × 23 functions
+    expect(r.measurements.length).toBe(4 * (2 * 10 + 3));
+    expect(new Set(r.measurements.map((m) => m.metric))).toEqual(new Set(['size', 'depth', 'size·P1', 'depth·P1']));
   });
 
   it('is reproducible from its seed', async () => {
@@ -107,6 +109,18 @@ describe('lookup-table lemma rejects broken constructions', () => {
       expect(cex.expected).not.toBe(cex.actual);
     });
   }
+
+  it('catches a construction of constants with no inputs (the audit: it used to hold)', async () => {
+    const constants = (f: TruthTable): Circuit => {
+      const b = createBuilder();
+      return b.build(Array.from({ length: f.m }, () => b.constant(0)));
+    };
+    const r = await verifyLookupTable(ctx, { construct: constants });
+    expect(r.verdict).toBe('fails');
+    expect(r.tiers[0]!.failure!.message).toBe(
+      'n = 4, c = 1, m = 3 (k = 2), random f #0: checkCircuitExhaustive: the statement has 2 inputs but the circuit has 0',
+    );
+  });
 
   it('catches an understated size bound', async () => {
     const understated = lookupTableClaims.map((b) => (b.metric === 'size' ? { ...b, at: () => 3 } : b));

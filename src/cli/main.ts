@@ -70,7 +70,7 @@ program
   .option('--json', 'print the stable JSON report on stdout instead of the tree', false)
   .addHelpText(
     'after',
-    `\nJSON shape: {"version","seed","lemmas":[{"id","title","reference","verdict":"holds"|"fails"|"skipped",\n  "tiers":["exhaustive"|"sat"|"property"…],"claimed","measured","dependsOn","durationMs"}]}`,
+    `\nJSON shape: {"version","seed","lemmas":[{"id","title","reference","verdict":"holds"|"fails","problems":[…],\n  "tiers":["exhaustive"|"sat"|"property"…],"claimed":[{"metric","formula","source":"paper"|"construction"}],\n  "measured":[{"params","metric","claimed","measured","holds"}],"dependsOn","durationMs"}]}`,
   )
   .action(async (opts: { only: string[]; seed: number; full: boolean; json: boolean }) => {
     const unknown = opts.only.filter((id) => findLemma(id) === undefined);

@@ -3,7 +3,8 @@
  *
  * Semantics and checkers only, no constructions: threshold circuits (P1 Defs 1–4) with their
  * metrics and two evaluators, the P1 §3 serialization, the JSON format, exact p-precision
- * floats (P1 App. A), and the checkers that alone can make a {@link Verified} value.
+ * floats (P1 App. A), the checkers that alone can make a {@link Verified} value, and the
+ * verdict rules that alone decide whether a statement holds.
  *
  * @module core
  */
@@ -17,20 +18,27 @@ export * from './dot.js';
 export * from './float.js';
 export {
   Verified,
+  SKIP,
   bitsToString,
-  checkBound,
   checkCasesExhaustive,
   checkCircuitExhaustive,
   checkCircuitProperty,
+  checkCircuitSmt,
   checkFailure,
   checkProperty,
-  type BoundClaim,
+  isVerified,
+  minDistinctInputs,
+  uniformBits,
+  type CaseOptions,
   type CheckFailure,
+  type CircuitClaim,
   type CircuitCounterexample,
   type CircuitSpec,
+  type CircuitStatement,
   type Evidence,
+  type PropertyOptions,
   type Tier,
 } from './check.js';
 export { MAX_EXHAUSTIVE_INPUTS as MAX_EXHAUSTIVE_CHECK_INPUTS } from './check.js';
+export * from './verdict.js';
 export * from './smt.js';
-export * from './checkSmt.js';

@@ -20,24 +20,27 @@
  *
  * @module
  */
-import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import { checkCircuitExhaustive, checkCircuitProperty, type Tier } from '../core/check.js';
-import type { Circuit } from '../core/circuit.js';
-import { metrics } from '../core/metrics.js';
-import { checkCircuitSmt } from '../core/checkSmt.js';
-import type { SmtSpec } from '../core/smt.js';
+import { isRight, left, right, type Either } from 'fp-ts/lib/Either.js';
 import {
-  combineRuns,
+  checkCircuitExhaustive,
+  checkCircuitProperty,
+  checkCircuitSmt,
+  type CircuitSpec,
+  type CircuitStatement,
+  type Tier,
+} from '../core/check.js';
+import type { Circuit } from '../core/circuit.js';
+import type { SmtSpec } from '../core/smt.js';
+import { combineRuns, tierRun, type Measurement, type TierRun } from '../core/verdict.js';
+import {
   fittedExponent,
-  fromCheck,
-  measure,
+  measureClaims,
   report,
+  requirementsOf,
   type ClaimedBound,
   type Lemma,
   type LemmaReport,
-  type Measurement,
   type Params,
-  type TierRun,
   type VerifyContext,
 } from './lemma.js';
 
@@ -66,20 +69,31 @@ export interface ArithmeticFamily {
   readonly statement: string;
   readonly reference: string;
   readonly dependsOn: readonly string[];
-  /** Build the circuit at a parameter point. */
+  /** Build the circuit at a parameter point (the construction under test, from `src/reductions`). */
   readonly build: (p: Params) => Circuit;
+  /** The statement's widths at a parameter point: fixed here, never read off the circuit. */
+  readonly inputs: (p: Params) => number;
+  readonly outputs: (p: Params) => number;
   /** The specification: output bits from input bits, in exact arithmetic. */
-  readonly spec: (p: Params) => (input: Uint8Array) => ArrayLike<number>;
-  /** Claimed depth and size, as functions of the parameters. */
+  readonly spec: (p: Params) => CircuitSpec;
+  /**
+   * Claimed bounds, as formulas of the parameters written in `src/proofs` (each names the
+   * circuit figure it bounds and whether the paper states it or it is the construction's count).
+   */
   readonly claimed: readonly ClaimedBound[];
   /** Points checked on every input. */
   readonly exhaustive: readonly Params[];
   /** Points checked on random inputs (runs per point in the default and full runs). */
   readonly property: readonly Params[];
   readonly propertyRuns?: { readonly default: number; readonly full: number };
-  /** Points of the depth/size sweep; `sweepKey` names the parameter that grows. */
+  /**
+   * Points of the depth/size sweep; `sweepKey` names the parameter that grows. Every sweep
+   * circuit is property-checked too (`sweepRuns` random inputs, default 20 / 100 with `--full`)
+   * before it is measured: only verified circuits are measured.
+   */
   readonly sweep: { readonly default: readonly Params[]; readonly full: readonly Params[] };
   readonly sweepKey: string;
+  readonly sweepRuns?: { readonly default: number; readonly full: number };
   /** Read alongside the fitted size exponent (e.g. when the size is not polynomial in the swept parameter). */
   readonly exponentNote?: string;
   /** An independent z3 formula of the spec, and the points to check it at. */
@@ -94,9 +108,19 @@ const where = (p: Params): string =>
     .map(([k, v]) => `${k} = ${v}`)
     .join(', ');
 
+/** The statement of a family at a parameter point, widths included. @category destructors */
+export const familyStatement = (fam: ArithmeticFamily, p: Params): CircuitStatement => ({
+  inputs: fam.inputs(p),
+  outputs: fam.outputs(p),
+  spec: fam.spec(p),
+  text: `the circuit computes the specification (${where(p)})`,
+});
+
 /**
- * Verify a family: exhaustive, property and sat tiers, then the depth/size sweep.
- * `construct` replaces the family's construction (honesty tests hand in a broken one).
+ * Verify a family: exhaustive, property and sat tiers, then the depth/size sweep, every sweep
+ * circuit property-checked before the kernel measures it. Every circuit a check verifies is
+ * measured against every claim (once per parameter point). `construct` replaces the family's
+ * construction and `claimed` its claims (honesty tests hand in broken ones).
  * @category verifiers
  */
 export const verifyArithmeticFamily = async (
@@ -113,57 +137,67 @@ export const verifyArithmeticFamily = async (
     await new Promise((r) => setImmediate(r));
   };
   const tiers: TierRun[] = [];
+  const measurements: Measurement[] = [];
+  const measuredAt = new Set<string>();
   const statement = 'the circuit computes the specification';
+  type Run = { where: string; run: TierRun };
+  const record = (runs: Run[], p: Params, tier: Tier, r: Parameters<typeof tierRun>[0]): void => {
+    runs.push({ where: where(p), run: tierRun(r, tier, statement) });
+    const key = JSON.stringify(p);
+    if (isRight(r) && !measuredAt.has(key)) {
+      measuredAt.add(key);
+      measurements.push(...measureClaims(r.right as Parameters<typeof measureClaims>[0], claimed));
+    }
+  };
 
-  const ex = [];
+  const ex: Run[] = [];
   for (const p of fam.exhaustive) {
-    ex.push({ where: where(p), run: fromCheck(checkCircuitExhaustive(construct(p), fam.spec(p), p, statement), 'exhaustive', statement) });
+    record(ex, p, 'exhaustive', checkCircuitExhaustive(construct(p), familyStatement(fam, p), p));
     await tick();
   }
-  if (ex.length > 0) tiers.push(combineRuns('exhaustive', `${statement} on every input, at ${ex.map((r) => r.where).join('; ')}`, ex));
+  if (fam.exhaustive.length > 0) tiers.push(combineRuns('exhaustive', `${statement} on every input, at ${ex.map((r) => r.where).join('; ')}`, ex));
 
   const runs = ctx.full ? (fam.propertyRuns?.full ?? 2000) : (fam.propertyRuns?.default ?? 200);
-  const pr = [];
+  const pr: Run[] = [];
   for (const p of fam.property) {
-    const r = checkCircuitProperty(construct(p), fam.spec(p), p, statement, { seed: ctx.seed, numRuns: runs });
-    pr.push({ where: where(p), run: fromCheck(r, 'property', statement) });
+    record(pr, p, 'property', checkCircuitProperty(construct(p), familyStatement(fam, p), p, { seed: ctx.seed, numRuns: runs }));
     await tick();
   }
-  if (pr.length > 0) tiers.push(combineRuns('property', `${statement} on ${runs} random inputs each, at ${pr.map((r) => r.where).join('; ')}`, pr, ctx.seed));
+  if (fam.property.length > 0) tiers.push(combineRuns('property', `${statement} on ${runs} random inputs each, at ${pr.map((r) => r.where).join('; ')}`, pr, ctx.seed));
 
   if (fam.smt !== undefined) {
-    const sr = [];
+    const sr: Run[] = [];
     for (const p of fam.smt.points) {
-      const r = await checkCircuitSmt(construct(p), fam.smt.spec(p), p, `${statement} (z3 miter unsat)`);
-      sr.push({ where: where(p), run: fromCheck(r, 'sat', statement) });
+      record(sr, p, 'sat', await checkCircuitSmt(construct(p), familyStatement(fam, p), fam.smt.spec(p), p));
       await tick();
     }
     tiers.push(combineRuns('sat', `a z3 miter against a bit-vector formula of the spec is unsat, at ${sr.map((r) => r.where).join('; ')}`, sr));
   }
 
-  const measurements: Measurement[] = [];
-  const sizes: { n: number; size: number }[] = [];
+  const sweepRuns = ctx.full ? (fam.sweepRuns?.full ?? 100) : (fam.sweepRuns?.default ?? 20);
+  const sw: Run[] = [];
   for (const p of sweep) {
-    const m = metrics(construct(p));
-    // a claimed metric is `depth` or `size`, optionally qualified (`size·lookup`)
-    const measured = Object.fromEntries(claimed.map((c) => [c.metric, c.metric.startsWith('depth') ? m.depth : m.size]));
-    measurements.push(...measure(claimed, p, measured));
-    sizes.push({ n: p[fam.sweepKey] ?? 0, size: m.size });
+    record(sw, p, 'property', checkCircuitProperty(construct(p), familyStatement(fam, p), p, { seed: ctx.seed, numRuns: sweepRuns }));
     await tick();
   }
-  const depths = measurements.filter((m) => m.metric.startsWith('depth')).map((m) => m.measured);
+  tiers.push(combineRuns('property', `${statement} on ${sweepRuns} random inputs at each sweep point (${sweep.map(where).join('; ')}), before it is measured`, sw, ctx.seed));
+
+  const sweepKeys = new Set(sweep.map((p) => JSON.stringify(p)));
+  const at = (metric: string) => measurements.filter((m) => m.metric === metric && sweepKeys.has(JSON.stringify(m.params)));
+  const depths = at('depth').map((m) => m.measured);
+  const sizes = at('size').map((m) => ({ n: m.params[fam.sweepKey] ?? 0, size: m.measured }));
   const notes = [
     `depth over the sweep of ${fam.sweepKey}: ${depths.join(', ')} (${new Set(depths).size === 1 ? 'constant' : 'varies, within the claim where marked ok'})`,
     `fitted size exponent in ${fam.sweepKey}: ${fittedExponent(sizes).toFixed(2)} (least squares of log size on log ${fam.sweepKey})${fam.exponentNote === undefined ? '' : `; ${fam.exponentNote}`}`,
   ];
-  return report(tiers, measurements, notes);
+  return report(requirementsOf({ tiers: familyTiers(fam), claimed }), tiers, measurements, notes);
 };
 
 /** The tiers a family runs. @category destructors */
 export const familyTiers = (fam: ArithmeticFamily): Tier[] => [
   ...(fam.exhaustive.length > 0 ? (['exhaustive'] as const) : []),
   ...(fam.smt !== undefined ? (['sat'] as const) : []),
-  ...(fam.property.length > 0 ? (['property'] as const) : []),
+  'property',
 ];
 
 /** A lemma value from a family. @category lemmas */

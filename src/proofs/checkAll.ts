@@ -2,13 +2,17 @@
  * # Checking the proof tree
  *
  * Runs the verifier of every lemma (or a chosen few), times each, and returns the reports in
- * the stable `--json` shape of `tradeoff check`. A verifier that throws is reported as failing
- * with the error's message, never as holding.
+ * the stable `--json` shape of `tradeoff check`. The verdict printed is the kernel's
+ * (`judge`, `src/core/verdict.ts`) against the lemma's own declaration (its tiers and claimed
+ * metrics), whatever verdict the verifier's report states: a report holds only if the
+ * verifier said so *and* the kernel agrees. A verifier that throws is reported as failing with
+ * the error's message, never as holding.
  *
  * @module
  */
 import type { Tier } from '../core/check.js';
-import type { Lemma, LemmaReport, Measurement, VerifyContext } from './lemma.js';
+import { judge } from '../core/verdict.js';
+import { requirementsOf, type Lemma, type LemmaReport, type Measurement, type VerifyContext } from './lemma.js';
 import { registry } from './registry.js';
 
 /** One lemma's entry in `tradeoff check --json`. @category model */
@@ -16,9 +20,11 @@ export interface LemmaResultJson {
   readonly id: string;
   readonly title: string;
   readonly reference: string;
-  readonly verdict: 'holds' | 'fails' | 'skipped';
+  readonly verdict: 'holds' | 'fails';
+  /** Why it fails (empty when it holds). */
+  readonly problems: readonly string[];
   readonly tiers: readonly Tier[];
-  readonly claimed: readonly { readonly metric: string; readonly formula: string }[];
+  readonly claimed: readonly { readonly metric: string; readonly formula: string; readonly source: 'paper' | 'construction' }[];
   readonly measured: readonly Measurement[];
   readonly dependsOn: readonly string[];
   readonly durationMs: number;
@@ -50,6 +56,26 @@ export interface CheckOptions {
   readonly onDone?: (checked: CheckedLemma) => void;
 }
 
+/** Run a lemma's verifier and judge its report with the kernel against the lemma's declaration. */
+const judged = async (lemma: Lemma, ctx: VerifyContext): Promise<LemmaReport> => {
+  let rep: LemmaReport;
+  try {
+    rep = await lemma.verify(ctx);
+  } catch (e) {
+    const problem = `the verifier threw: ${e instanceof Error ? e.message : String(e)}`;
+    return { verdict: 'fails', problems: [problem], tiers: [], measurements: [], notes: [] };
+  }
+  // a report is the verifier's (untrusted) value: read it defensively
+  const list = <T>(x: unknown): readonly T[] => (Array.isArray(x) ? (x as T[]) : []);
+  const tiers = list<LemmaReport['tiers'][number]>(rep.tiers);
+  const measurements = list<Measurement>(rep.measurements);
+  const j = judge(requirementsOf(lemma), tiers, measurements);
+  const stated = list<string>(rep.problems).map(String);
+  const own = rep.verdict === 'holds' ? [] : stated.length > 0 ? stated : ['the verifier reports that it fails'];
+  const problems = [...new Set([...own, ...j.problems])];
+  return { verdict: problems.length === 0 ? 'holds' : 'fails', problems, tiers, measurements, notes: list<string>(rep.notes).map(String) };
+};
+
 /**
  * Verify the chosen lemmas, one after another.
  * @category checking
@@ -67,18 +93,7 @@ export const checkLemmas = async (opts: CheckOptions): Promise<CheckedLemma[]> =
       progress: (done, total) => opts.onProgress?.(lemma, done, total),
     };
     const t0 = performance.now();
-    let rep: LemmaReport;
-    try {
-      rep = await lemma.verify(ctx);
-    } catch (e) {
-      rep = {
-        verdict: 'fails',
-        tiers: [],
-        measurements: [],
-        notes: [`the verifier threw: ${e instanceof Error ? e.message : String(e)}`],
-      };
-    }
-    const checked = { lemma, report: rep, durationMs: Math.round(performance.now() - t0) };
+    const checked = { lemma, report: await judged(lemma, ctx), durationMs: Math.round(performance.now() - t0) };
     opts.onDone?.(checked);
     out.push(checked);
   }
@@ -94,8 +109,9 @@ export const toCheckJson = (version: string, seed: number, checked: readonly Che
     title: lemma.title,
     reference: lemma.reference,
     verdict: report.verdict,
+    problems: report.problems,
     tiers: [...new Set(report.tiers.map((t) => t.tier))],
-    claimed: lemma.claimed.map((c) => ({ metric: c.metric, formula: c.formula })),
+    claimed: lemma.claimed.map((c) => ({ metric: c.metric, formula: c.formula, source: c.source })),
     measured: report.measurements,
     dependsOn: lemma.dependsOn,
     durationMs,

@@ -6,54 +6,50 @@
  * and prints one {@link LemmaReport} per lemma.
  *
  * ## Main definitions
- * - {@link Lemma}, {@link ClaimedBound}, {@link Measurement}, {@link TierRun}, {@link LemmaReport}.
- * - {@link fromCheck}: turn a kernel check result into a {@link TierRun}.
- * - {@link measure}: compare claimed bounds with measured figures for one parameter point.
- * - {@link verdictOf}: a report holds iff every tier run and every measurement holds.
+ * - {@link Lemma}, {@link ClaimedBound}, {@link LemmaReport}.
+ * - {@link report}: a report whose verdict is the kernel's `judge` (`src/core/verdict.ts`);
+ *   tier runs and measurements are made by the kernel too (`tierRun`, `combineRuns`,
+ *   `measureCircuit`, `checkBound`), so a verifier cannot hand in a ✓ of its own.
+ * - {@link measureClaims}: the claims on circuit figures, measured by the kernel on a verified circuit.
  *
  * @module
  */
-import { isRight, type Either } from 'fp-ts/lib/Either.js';
-import type { CheckFailure, Tier, Verified } from '../core/check.js';
+import type { Either } from 'fp-ts/lib/Either.js';
+import type { CircuitClaim, Tier, Verified } from '../core/check.js';
 import type { Circuit } from '../core/circuit.js';
+import { judge, measureCircuit, type CircuitFigure, type Measurement, type Params, type Requirements, type TierRun } from '../core/verdict.js';
 
-/** Parameters of a construction, e.g. `{ n: 64, c: 2, m: 3 }`. @category model */
-export type Params = Readonly<Record<string, number>>;
+export type { Params, TierRun, Measurement, CircuitFigure } from '../core/verdict.js';
 
 /**
- * A bound a construction claims: `metric ≤ at(params)`, with the formula in words.
+ * Where a claimed bound comes from: `paper`, the bound the paper states (P1 Lemma 1's size,
+ * Lemma 4's 2^(−p/2+2)); `construction`, the library's own construction's count, where the
+ * paper only says "constant depth" or "polynomial size" — the report says so next to it.
+ * @category model
+ */
+export type ClaimSource = 'paper' | 'construction';
+
+/**
+ * A bound a statement claims: `metric ≤ at(params)`, with the formula in words. Circuit
+ * statements name the `figure` of the verified circuit that the kernel measures for it.
+ * Claims are written in `src/proofs` as formulas of the parameters, never read off a
+ * construction.
  * @category model
  */
 export interface ClaimedBound {
+  /** The name it is reported under, e.g. `depth`, `size·lookup`, `depth·P1`. */
   readonly metric: string;
+  readonly figure?: CircuitFigure;
   readonly formula: string;
   readonly at: (params: Params) => number;
+  readonly source: ClaimSource;
 }
 
-/** A claimed bound next to what was measured, at one parameter point. @category model */
-export interface Measurement {
-  readonly params: Params;
-  readonly metric: string;
-  readonly claimed: number;
-  readonly measured: number;
-  readonly holds: boolean;
-}
-
-/** One run of one verification tier. @category model */
-export interface TierRun {
-  readonly tier: Tier;
-  readonly holds: boolean;
-  /** What was checked. */
-  readonly statement: string;
-  readonly cases: number;
-  readonly seed?: number;
-  /** On failure: the kernel's message and its (shrunk) counterexample. */
-  readonly failure?: { readonly message: string; readonly counterexample?: unknown };
-}
-
-/** The result of verifying one lemma. @category model */
+/** The result of verifying one lemma; its verdict is the kernel's {@link judge}. @category model */
 export interface LemmaReport {
-  readonly verdict: 'holds' | 'fails' | 'skipped';
+  readonly verdict: 'holds' | 'fails';
+  /** Why it fails (empty when it holds). */
+  readonly problems: readonly string[];
   readonly tiers: readonly TierRun[];
   readonly measurements: readonly Measurement[];
   /** Extra figures worth printing (e.g. a fitted size exponent). */
@@ -95,51 +91,31 @@ export interface Lemma {
   };
 }
 
-/** Turn a kernel check result into a tier run. @category constructors */
-export const fromCheck = <T>(r: Either<CheckFailure, Verified<T>>, tier: Tier, statement: string): TierRun => {
-  if (isRight(r)) {
-    const ev = r.right.evidence;
-    return { tier: ev.tier, holds: true, statement: ev.statement, cases: ev.cases, ...(ev.seed === undefined ? {} : { seed: ev.seed }) };
-  }
-  const f = r.left;
-  return {
-    tier,
-    holds: false,
-    statement,
-    cases: 0,
-    ...(f.seed === undefined ? {} : { seed: f.seed }),
-    failure: { message: f.message, ...(f.counterexample === undefined ? {} : { counterexample: f.counterexample }) },
-  };
-};
+/** The kernel's requirements of a lemma: its declared tiers and claimed metrics. @category destructors */
+export const requirementsOf = (l: Pick<Lemma, 'tiers' | 'claimed'>): Requirements => ({ tiers: l.tiers, claims: l.claimed.map((c) => c.metric) });
 
-/** Compare every claimed bound with the measured figures at one parameter point. @category constructors */
-export const measure = (
-  claimed: readonly ClaimedBound[],
-  params: Params,
-  measured: Readonly<Record<string, number>>,
-): Measurement[] =>
-  claimed.flatMap((b) => {
-    const m = measured[b.metric];
-    if (m === undefined) return [];
-    const c = b.at(params);
-    return [{ params, metric: b.metric, claimed: c, measured: m, holds: m <= c }];
-  });
+/**
+ * Assemble a report; the verdict is the kernel's {@link judge} against the requirements
+ * (`tradeoff check` judges again against the lemma's own declaration).
+ * @category constructors
+ */
+export const report = (
+  req: Requirements,
+  tiers: readonly TierRun[],
+  measurements: readonly Measurement[],
+  notes: readonly string[] = [],
+): LemmaReport => ({ ...judge(req, tiers, measurements), tiers, measurements, notes });
 
-/** A report holds iff it ran something and every tier run and every measurement holds. @category destructors */
-export const verdictOf = (tiers: readonly TierRun[], measurements: readonly Measurement[]): LemmaReport['verdict'] =>
-  tiers.length === 0 && measurements.length === 0
-    ? 'skipped'
-    : tiers.every((t) => t.holds) && measurements.every((m) => m.holds)
-      ? 'holds'
-      : 'fails';
-
-/** Assemble a report. @category constructors */
-export const report = (tiers: readonly TierRun[], measurements: readonly Measurement[], notes: readonly string[] = []): LemmaReport => ({
-  verdict: verdictOf(tiers, measurements),
-  tiers,
-  measurements,
-  notes,
-});
+/**
+ * Measure a verified circuit against the claims that name a figure, each evaluated at the
+ * verified parameters; the comparison is the kernel's ({@link measureCircuit}).
+ * @category constructors
+ */
+export const measureClaims = (v: Verified<CircuitClaim<Params>>, claims: readonly ClaimedBound[]): Measurement[] =>
+  measureCircuit(
+    v,
+    claims.flatMap((c) => (c.figure === undefined ? [] : [{ metric: c.metric, figure: c.figure, claimed: c.at(v.claim.params) }])),
+  );
 
 /**
  * Least-squares slope of log(size) against log(n): the fitted size exponent.
@@ -160,28 +136,3 @@ export const fittedExponent = (points: readonly { readonly n: number; readonly s
   return den === 0 ? 0 : num / den;
 };
 
-/**
- * Fold several runs of one tier into one: it holds iff all hold; cases add up; the first
- * failure is kept, prefixed with `where` it happened.
- * @category constructors
- */
-export const combineRuns = (
-  tier: Tier,
-  statement: string,
-  runs: readonly { readonly where: string; readonly run: TierRun }[],
-  seed?: number,
-): TierRun => {
-  const failed = runs.find((r) => !r.run.holds);
-  const cases = runs.reduce((a, r) => a + r.run.cases, 0);
-  const base = { tier, statement, cases, ...(seed === undefined ? {} : { seed }) };
-  if (failed === undefined) return { ...base, holds: true };
-  const f = failed.run.failure;
-  return {
-    ...base,
-    holds: false,
-    failure: {
-      message: `${failed.where}: ${f?.message ?? 'failed'}`,
-      ...(f?.counterexample === undefined ? {} : { counterexample: f.counterexample }),
-    },
-  };
-};

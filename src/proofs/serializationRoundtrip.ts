@@ -22,13 +22,15 @@
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { Either } from 'fp-ts/lib/Either.js';
-import { checkCircuitExhaustive, checkProperty, bitsToString } from '../core/check.js';
+import { left } from 'fp-ts/lib/Either.js';
+import { checkCircuitExhaustive, checkFailure, checkProperty, bitsToString } from '../core/check.js';
+import { combineRuns, tierRun } from '../core/verdict.js';
 import { toGateSpecs, type Circuit } from '../core/circuit.js';
 import { evaluate } from '../core/evaluate.js';
 import { evaluateBatch } from '../core/evaluateBitParallel.js';
 import { formatSerialError, parseSerial, printSerial, P1_SERIAL_EXAMPLES, type SerialError } from '../core/serialize.js';
 import { arbitraryCircuit } from '../reductions/randomCircuit.js';
-import { combineRuns, fromCheck, report, type Lemma, type LemmaReport, type VerifyContext } from './lemma.js';
+import { report, requirementsOf, type Lemma, type LemmaReport, type VerifyContext } from './lemma.js';
 
 /** The printer and parser under test. @category model */
 export interface SerialCodec {
@@ -74,18 +76,18 @@ const roundTrip = (codec: SerialCodec, c: Circuit): true | Record<string, unknow
  */
 export const verifySerializationRoundtrip = async (ctx: VerifyContext, codec: SerialCodec = kernelCodec): Promise<LemmaReport> => {
   const examples = [
-    { name: 'P1 §3 example 1', text: P1_SERIAL_EXAMPLES.orNot, meaning: (x: Uint8Array) => [x[0]! | (1 - x[1]!) | x[2]!] },
-    { name: 'P1 §3 example 2 (corrected, docs/errata.md)', text: P1_SERIAL_EXAMPLES.thresholdFixedOneArg, meaning: (x: Uint8Array) => [x[0]! | (1 - x[1]!)] },
+    { name: 'P1 §3 example 1', text: P1_SERIAL_EXAMPLES.orNot, inputs: 3, meaning: (x: Uint8Array) => [x[0]! | (1 - x[1]!) | x[2]!] },
+    { name: 'P1 §3 example 2 (corrected, docs/errata.md)', text: P1_SERIAL_EXAMPLES.thresholdFixedOneArg, inputs: 2, meaning: (x: Uint8Array) => [x[0]! | (1 - x[1]!)] },
   ];
-  const exampleRuns = examples.map(({ name, text, meaning }) => {
+  const exampleRuns = examples.map(({ name, text, inputs, meaning }) => {
     const parsed = codec.parse(text);
     const statement = `${name} parses and means what the paper says`;
-    if (isLeft(parsed)) {
-      return { where: name, run: { tier: 'exhaustive' as const, holds: false, statement, cases: 0, failure: { message: formatSerialError(parsed.left), counterexample: { text } } } };
-    }
+    const failed = (message: string, counterexample: unknown) => ({ where: name, run: tierRun(left(checkFailure('exhaustive', message, counterexample)), 'exhaustive', statement) });
+    if (isLeft(parsed)) return failed(formatSerialError(parsed.left), { text });
     const rt = roundTrip(codec, parsed.right);
-    if (rt !== true) return { where: name, run: { tier: 'exhaustive' as const, holds: false, statement, cases: 0, failure: { message: 'round trip fails', counterexample: rt } } };
-    return { where: name, run: fromCheck(checkCircuitExhaustive(parsed.right, meaning, text, statement), 'exhaustive', statement) };
+    if (rt !== true) return failed('round trip fails', rt);
+    const stmt = { inputs, outputs: 1, spec: meaning, text: `${statement}: ${text}` };
+    return { where: name, run: tierRun(checkCircuitExhaustive(parsed.right, stmt, { example: name }), 'exhaustive', statement) };
   });
   ctx.progress(1, 3);
   await Promise.resolve();
@@ -94,11 +96,12 @@ export const verifySerializationRoundtrip = async (ctx: VerifyContext, codec: Se
   const propertyRuns = [true, false].map((prefix) => {
     const arb = arbitraryCircuit({ prefix, printable: true, maxInputs: ctx.full ? 10 : 7, maxGates: ctx.full ? 60 : 30 });
     const where = prefix ? 'prefix form' : 'inputs interleaved';
-    const run = fromCheck(checkProperty(arb, (c) => roundTrip(codec, c), where, statement, { seed: ctx.seed, numRuns }), 'property', statement);
+    const run = tierRun(checkProperty(arb, (c) => roundTrip(codec, c), where, statement, { seed: ctx.seed, numRuns }), 'property', statement);
     ctx.progress(prefix ? 2 : 3, 3);
     return { where, run };
   });
   return report(
+    requirementsOf(serializationRoundtripLemma),
     [combineRuns('exhaustive', 'the paper\'s examples parse, print back and compute their stated functions', exampleRuns), combineRuns('property', statement, propertyRuns, ctx.seed)],
     [],
     [`${2 * numRuns} random circuits, seed ${ctx.seed}`],
