@@ -33,8 +33,9 @@ describe('tradeoff check', () => {
     const lemmas = doc['lemmas'] as Record<string, unknown>[];
     expect(lemmas).toHaveLength(1);
     const l = lemmas[0]!;
-    expect(Object.keys(l).sort()).toEqual(['claimed', 'dependsOn', 'durationMs', 'id', 'measured', 'reference', 'tiers', 'title', 'verdict'].sort());
-    expect(l).toMatchObject({ id: 'lookup-table', reference: 'P1 Lemma 1', verdict: 'holds', tiers: ['exhaustive'] });
+    expect(Object.keys(l).sort()).toEqual(['claimed', 'dependsOn', 'durationMs', 'id', 'measured', 'problems', 'reference', 'tiers', 'title', 'verdict'].sort());
+    expect(l).toMatchObject({ id: 'lookup-table', reference: 'P1 Lemma 1', verdict: 'holds', problems: [], tiers: ['exhaustive'] });
+    expect(l['claimed']).toContainEqual({ metric: 'depth·P1', formula: '3', source: 'paper' });
   });
 
   it('prints the tree with claimed vs measured bounds', async () => {
@@ -42,7 +43,10 @@ describe('tradeoff check', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('✔ holds  lookup-table');
     expect(r.stdout).toContain('[P1 Lemma 1]');
-    expect(r.stdout).toMatch(/claimed ≤\s+measured/);
+    expect(r.stdout).toContain('each cell: measured ≤ claimed');
+    expect(r.stdout).toMatch(/n\s+c\s+m\s+k\s+size\s+depth\s+size·P1\s+depth·P1/);
+    expect(r.stdout).toMatch(/\s4\s+1\s+3\s+2\s+9 ≤ 9\s+3 ≤ 3\s/); // n c m k, size, depth
+    expect(r.stdout).toContain('[as P1 Lemma 1 states it]');
     expect(r.stdout).toContain('1 of 1 statements hold');
   });
 

@@ -13,7 +13,8 @@ describe('README example', () => {
     expect(metrics(maj)).toMatchObject({ size: 1, depth: 1, wires: 3 });
     const xor = { k: 2, m: 1, bits: Uint8Array.from([0, 1, 1, 0]) };
     const c = lookupTableCircuit(xor);
-    const verdict = checkCircuitExhaustive(c, (i) => [i[0]! ^ i[1]!], 'xor', 'c computes XOR');
+    const xorStatement = { inputs: 2, outputs: 1, spec: (i: Uint8Array) => [i[0]! ^ i[1]!], text: 'c computes XOR' };
+    const verdict = checkCircuitExhaustive(c, xorStatement, { k: 2 });
     expect(isRight(verdict)).toBe(true);
   });
 });

@@ -51,7 +51,7 @@ export const measurementTable = (ms: readonly Measurement[], indent: string): st
     ...paramNames.map((p) => (params[p] === undefined ? '' : fmtNum(params[p]))),
     ...metricNames.map((n) => cell(cells.get(n))),
   ]);
-  return table([...paramNames, ...metricNames.map((n) => `${n} (measured ≤ claimed)`)], rows, indent);
+  return table([...paramNames, ...metricNames], rows, indent);
 };
 
 /** Render one checked lemma (its depth in the tree sets the indentation). */
@@ -74,7 +74,7 @@ export const formatLemma = (c: CheckedLemma, depth = 0): string[] => {
   }
   for (const p of report.problems) lines.push(`${ind}    ${red(`✘ ${p}`)}`);
   if (lemma.claimed.length > 0) {
-    lines.push(`${ind}    claimed bounds (measured by the kernel on every verified circuit):`);
+    lines.push(`${ind}    claimed bounds (the kernel measures every verified circuit; each cell: measured ≤ claimed):`);
     for (const cl of lemma.claimed) {
       const source = cl.source === 'paper' ? `as ${lemma.reference.split(/[;(]/)[0]!.trim()} states it` : "the construction's own count: the paper claims only a constant / a polynomial";
       lines.push(`${ind}      ${cl.metric} ≤ ${cl.formula}  ${dim(`[${source}]`)}`);
