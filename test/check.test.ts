@@ -233,7 +233,8 @@ describe('finding 1: a Verified cannot be forged or changed', () => {
   });
 
   it('either values carrying forged Verified are plain data that the verdict rules refuse (see verdict.test.ts)', () => {
-    expect(isVerified(right(Object.create(Verified.prototype)).right)).toBe(false);
+    const forged = right(Object.create(Verified.prototype) as Verified<unknown>);
+    expect(isRight(forged) && isVerified(forged.right)).toBe(false);
     expect(isLeft(left(1))).toBe(true);
   });
 });

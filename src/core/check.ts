@@ -72,10 +72,8 @@ const minted = new WeakSet<object>();
 const registryHas = WeakSet.prototype.has;
 const registryAdd = WeakSet.prototype.add;
 
-const freezeClaim = <T>(claim: T): T => {
-  if (typeof claim === 'object' && claim !== null && !ArrayBuffer.isView(claim)) Object.freeze(claim);
-  return claim;
-};
+// Object.freeze leaves primitives as they are; a typed array with elements cannot be frozen.
+const freezeClaim = <T>(claim: T): T => (ArrayBuffer.isView(claim) ? claim : Object.freeze(claim));
 
 /**
  * Evidence that a kernel checker accepted a claim. Only this module's checkers make one; see
@@ -101,8 +99,7 @@ Object.freeze(Verified.prototype);
 Object.freeze(Verified);
 
 /** Did the kernel mint `x`? (Whatever its prototype or shape.) @category destructors */
-export const isVerified = (x: unknown): x is Verified<unknown> =>
-  typeof x === 'object' && x !== null && registryHas.call(minted, x);
+export const isVerified = (x: unknown): x is Verified<unknown> => registryHas.call(minted, x as object); // false for non-objects
 
 type VerifiedCtor = new <T>(key: typeof mintKey, claim: T, evidence: Evidence) => Verified<T>;
 const mint = <T>(claim: T, evidence: Evidence): Verified<T> => new (Verified as unknown as VerifiedCtor)(mintKey, claim, evidence);
@@ -337,7 +334,7 @@ export const checkCircuitSmt = async <P>(
     return left(checkFailure('sat', `${rule}: the solver answered for ${r.right.inputs} inputs and ${r.right.outputs} outputs in ${r.right.queries} queries`));
   }
   return right(
-    mint({ circuit, statement: stmt, params }, { tier: 'sat', statement: `${stmt.text} (z3 miter unsat; ${r.right.gates} gates, ${r.right.ms} ms)`, cases: r.right.queries }),
+    mint({ circuit, statement: stmt, params }, { tier: 'sat', statement: `${stmt.text} (z3 miter unsat; ${r.right.gates} gates, ${Math.round(r.right.ms)} ms)`, cases: r.right.queries }),
   );
 };
 
@@ -429,12 +426,17 @@ export const checkProperty = <A, T>(
     if (bad !== null) return left(bad);
     return right(mint(claim, { tier: 'property', statement, cases: details.numRuns, seed: opts.seed, ...(skipped > 0 ? { skipped } : {}) }));
   }
+  const threw = (e: unknown): string => `the predicate threw: ${e instanceof Error ? e.message : String(e)}`;
   if (details.counterexample === null) {
-    const err: unknown = details.errorInstance;
-    return left(checkFailure('property', `${rule}: the predicate threw: ${err instanceof Error ? err.message : String(err)}`, undefined, opts.seed));
+    return left(checkFailure('property', `${rule}: ${threw(details.errorInstance)}`, undefined, opts.seed));
   }
   const [shrunk] = details.counterexample;
-  const described = predicate(shrunk);
+  let described: unknown;
+  try {
+    described = predicate(shrunk);
+  } catch (e) {
+    described = { case: shrunk, reason: threw(e) };
+  }
   return left(
     checkFailure(
       'property',

@@ -67,7 +67,7 @@ const register = <T extends object>(x: T): T => {
 };
 
 /** Was `x` made by this module (a genuine tier run or measurement)? @category destructors */
-export const isKernelMade = (x: unknown): boolean => typeof x === 'object' && x !== null && registryHas.call(made, x);
+export const isKernelMade = (x: unknown): boolean => registryHas.call(made, x as object); // false for non-objects
 
 const failedRun = (tier: Tier, statement: string, message: string, counterexample?: unknown, seed?: number): TierRun =>
   register({
