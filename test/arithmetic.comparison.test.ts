@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/core/evaluate.js';
-import { comparison, comparisonBounds } from '../src/reductions/arithmetic/comparison.js';
+import { comparisonBounds } from '../src/proofs/arithmetic/comparison.js';
+import { comparison } from '../src/reductions/arithmetic/comparison.js';
 import { tryConstruct } from '../src/reductions/arithmetic/arithmeticCircuit.js';
 import type { ComparisonMethod } from '../src/reductions/arithmetic/gadgets.js';
 import {
@@ -58,16 +59,17 @@ describe('comparison', () => {
     );
   });
 
-  it('meets its claimed bounds for w ∈ {4, 16, 64, 256}', () => {
+  it('meets its claimed bounds for w ∈ {4, 16, 64, 256}, in both bases', () => {
     for (const w of [1, 4, 16, 64, 256]) {
-      const m = checkClaim(comparison(w), w > 1);
+      const m = checkClaim(comparison(w).circuit, comparisonBounds(w), w > 1);
       expect(m.depth).toBe(w === 1 ? 2 : 3);
+      expect(m.depthP1).toBe(w === 1 ? 3 : 4);
       expect(m.maxWeight).toBe(1);
-      expect(comparison(w).claimed).toEqual(comparisonBounds(w));
     }
     for (const w of [1, 4, 16, 30]) {
-      const m = checkClaim(comparison(w, 'weighted'), true);
+      const m = checkClaim(comparison(w, 'weighted').circuit, comparisonBounds(w, 'weighted'), true);
       expect(m.depth).toBe(2);
+      expect(m.depthP1).toBe(3);
       expect(m.maxWeight).toBe(2 ** (w - 1));
     }
     expect(kernelAccepts(comparison(6).circuit)).toBe(true);

@@ -6,10 +6,10 @@ import { evaluateAllInputs, evaluateBatch } from '../src/core/evaluateBitParalle
 import { decodeFloat, encodeFloat, floatParams, iteratedSum, showFloat, type Float, type FloatParams } from '../src/core/float.js';
 import { metrics } from '../src/core/metrics.js';
 import { tryConstruct } from '../src/reductions/arithmetic/arithmeticCircuit.js';
+import { floatIteratedSumBounds, floatIteratedSumFormula } from '../src/proofs/arithmetic/floatIteratedSum.js';
 import {
   floatIteratedSum,
-  floatIteratedSumBounds,
-  floatIteratedSumFormula,
+  floatIteratedSumGateCount,
   floatIteratedSumShape,
   floatIteratedSumStages,
   floatIteratedSumWireBound,
@@ -226,19 +226,20 @@ describe('floatIteratedSum', () => {
     cases.forEach(([k, p, runs], i) => checkRandom(k, p, 1000 + i, runs));
   });
 
-  it('has constant depth 9 (≤ claimed) across k at p = 8 and across p at k = 4; size and wires within their bounds', () => {
-    const measure = (k: number, p: number): number => {
+  it('has constant depth 9 (15 in P1\'s basis) across k at p = 8 and across p at k = 4; size and wires within their bounds', () => {
+    const measure = (k: number, p: number): { depth: number; depthP1: number } => {
       const ac = floatIteratedSum(k, p);
-      const m = checkClaim(ac);
+      const m = checkClaim(ac.circuit, floatIteratedSumBounds(k, p));
       expect(m.wires, `wires k = ${k}, p = ${p}`).toBeLessThanOrEqual(floatIteratedSumWireBound(k, p));
       expect(m.maxWeight).toBeLessThan(2 ** 30);
       expect(m.maxThreshold).toBeLessThan(2 ** 30);
-      return m.depth;
+      return { depth: m.depth, depthP1: m.depthP1 };
     };
     const byK = [2, 3, 4, 5, 8, 13, 16, 31, 64].map((k) => measure(k, 8));
     const byP = [6, 8, 10, 12, 14, 16].map((p) => measure(4, p));
-    expect(new Set([...byK, ...byP])).toEqual(new Set([9]));
-    expect(floatIteratedSumBounds(4, 8).depth).toBe(9);
+    expect(new Set([...byK, ...byP].map((m) => m.depth))).toEqual(new Set([9]));
+    expect(new Set([...byK, ...byP].map((m) => m.depthP1))).toEqual(new Set([15]));
+    expect(floatIteratedSumBounds(4, 8)).toMatchObject({ depth: 9, depthP1: 15 });
     expect(floatIteratedSumFormula.depth).toBe('9');
     // degenerate members are shallower, never deeper
     for (const [k, p] of [
@@ -248,8 +249,46 @@ describe('floatIteratedSum', () => {
       [4, 4],
       [16, 4],
     ] as const) {
-      expect(measure(k, p)).toBeLessThanOrEqual(9);
+      const m = measure(k, p);
+      expect(m.depth).toBeLessThanOrEqual(9);
+      expect(m.depthP1).toBeLessThanOrEqual(15);
     }
+  });
+
+  it("its size claim, the construction's gate count, is the closed form of the claim's formula, every symbol as defined there", () => {
+    const floorLog2 = (x: number): number => Math.floor(Math.log2(x));
+    for (const k of [1, 2, 3, 4, 7, 16, 100, 256, 512]) {
+      for (const p of [4, 6, 8, 10, 12, 16, 18]) {
+        const sh = floatIteratedSumShape(k, p);
+        const q = p / 2;
+        const M = 2 ** (q - 1) - 1;
+        const W = 2 * M + q - 1;
+        const beta = floorLog2(k) + 1;
+        const h = 2 * beta;
+        const Wp = 2 * M + floorLog2(k * M) + 2;
+        const ell = sh.blockWidth;
+        const lmin = Math.ceil(Math.log2(h));
+        expect(sh).toMatchObject({ q, iMax: M, columns: W, countBits: beta, height: h, sumWidth: Wp });
+        expect(ell).toBeGreaterThanOrEqual(lmin);
+        expect(ell).toBeLessThanOrEqual(Math.min(lmin + 10, 14));
+        const nB = Math.ceil(Wp / ell);
+        expect(sh.blocks).toBe(nB);
+        const nu = Wp - 2 * M - q;
+        const closed =
+          k * (2 * M + 1) * (q - 1) +
+          2 * k * W +
+          (k >= 2 ? 2 * W * (Math.floor(k / 2) + beta - 1) : 0) +
+          2 * (nB * (2 * h + 2 ** ell - 1) + ((ell + 1) * nB * (nB - 1)) / 2 + Wp) +
+          2 * (2 * M * (q - 1) + q - 1 + nu) +
+          2 * q +
+          5;
+        expect(floatIteratedSumGateCount(k, p), `k = ${k}, p = ${p}`).toBe(closed);
+        expect(floatIteratedSumBounds(k, p).size).toBe(closed);
+        expect(floatIteratedSumBounds(k, p).sizeP1).toBe(2 * closed + k * p);
+      }
+    }
+    expect(floatIteratedSumFormula.size).toMatch(/construction's own dense count/);
+    for (const sym of ['q =', 'M =', 'W =', 'β =', 'h =', "W′ =", 'ℓ =', 'n_B =', 'ν =']) expect(floatIteratedSumFormula.size).toContain(sym);
   });
 
   it('builds the benchmark points k ∈ {16, 32, 64, 128} at p = 2⌈log₂ k⌉ quickly, within the claims', () => {
@@ -258,7 +297,7 @@ describe('floatIteratedSum', () => {
       const t = performance.now();
       const ac = floatIteratedSum(k, p);
       expect(performance.now() - t).toBeLessThan(5000);
-      expect(checkClaim(ac).depth).toBe(9);
+      expect(checkClaim(ac.circuit, floatIteratedSumBounds(k, p)).depth).toBe(9);
     }
   });
 

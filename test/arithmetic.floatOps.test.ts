@@ -18,16 +18,18 @@ import {
 import { metrics } from '../src/core/metrics.js';
 import { tryConstruct, type ArithmeticCircuit } from '../src/reductions/arithmetic/arithmeticCircuit.js';
 import {
-  floatCompareArith,
   floatCompareArithBounds,
+  floatDivArithBounds,
+  floatLookupBounds,
+  floatMulArithBounds,
+} from '../src/proofs/arithmetic/floatOps.js';
+import {
+  floatCompareArith,
   floatCompareGadget,
   floatCompareLookup,
   floatDivArith,
-  floatDivArithBounds,
   floatDivLookup,
-  floatLookupBounds,
   floatMulArith,
-  floatMulArithBounds,
   floatMulGadget,
   floatMulLookup,
   floatOpTruthTable,
@@ -121,13 +123,16 @@ describe('arithmetic route: exhaustive against float.ts', () => {
 describe('lookup route (P1 Lemma 1)', () => {
   for (const p of [4, 6]) {
     for (const op of OPS) {
-      it(`${op}, p = ${p}: exhaustive, depth ≤ 3, size ≤ 2^(2p) + 2p + m`, () => {
+      it(`${op}, p = ${p}: exhaustive, depth ≤ 3, size ≤ 2^(2p) + 2p + m, the same in P1's basis`, () => {
         const ac = lookupRoute(op, p);
         expect(firstDisagreement(ac.circuit, p, op)).toBeUndefined();
         const m = metrics(ac.circuit);
+        const claim = floatLookupBounds(p, op);
+        expect(claim).toEqual({ depth: 3, size: 2 ** (2 * p) + 2 * p + (op === 'compare' ? 2 : p), depthP1: 3, sizeP1: claim.size });
         expect(m.depth).toBeLessThanOrEqual(3);
-        expect(ac.claimed).toEqual(floatLookupBounds(p, op));
-        expect(m.size).toBeLessThanOrEqual(ac.claimed.size);
+        expect(m.size).toBeLessThanOrEqual(claim.size);
+        expect(m.depthP1).toBeLessThanOrEqual(3);
+        expect(m.sizeP1).toBeLessThanOrEqual(claim.size);
       });
     }
   }
@@ -139,7 +144,8 @@ describe('lookup route (P1 Lemma 1)', () => {
       const look = lookupRoute(op, 8);
       const m = metrics(look.circuit);
       expect(m.depth).toBeLessThanOrEqual(3);
-      expect(m.size).toBeLessThanOrEqual(look.claimed.size);
+      expect(m.size).toBeLessThanOrEqual(floatLookupBounds(8, op).size);
+      expect(m.sizeP1).toBeLessThanOrEqual(floatLookupBounds(8, op).sizeP1);
       const viaLookup = evaluateBatch(look.circuit, inputs);
       const viaArith = evaluateBatch(arith(op, 8).circuit, inputs);
       inputs.forEach((x, i) => {
@@ -274,38 +280,47 @@ describe('arithmetic route: seeded property tests against float.ts', () => {
 });
 
 describe('claimed bounds', () => {
-  it('floatMulArith: depth ≤ 17 (= 17 for every p ≥ 10), size ≤ claimed, p = 4…60', () => {
+  it('floatMulArith: depth ≤ 17 (= 17 for every p ≥ 10), size ≤ claimed, depth·P1 ≤ 22 (= 22 for p ≥ 10), p = 4…60', () => {
     for (let p = 4; p <= 60; p += 2) {
       const ac = floatMulArith(p);
       const m = metrics(ac.circuit);
-      expect(ac.claimed).toEqual(floatMulArithBounds(p));
-      expect(m.depth, `p=${p}`).toBeLessThanOrEqual(17);
+      const claim = floatMulArithBounds(p);
+      expect(m.depth, `p=${p}`).toBeLessThanOrEqual(claim.depth);
       if (p >= 10) expect(m.depth, `p=${p}`).toBe(17);
-      expect(m.size, `p=${p}`).toBeLessThanOrEqual(ac.claimed.size);
+      expect(m.size, `p=${p}`).toBeLessThanOrEqual(claim.size);
+      expect(m.depthP1, `p=${p}`).toBeLessThanOrEqual(claim.depthP1);
+      if (p >= 10) expect(m.depthP1, `p=${p}`).toBe(22);
+      expect(m.sizeP1, `p=${p}`).toBeLessThanOrEqual(claim.sizeP1);
       expect(m.maxWeight).toBeLessThan(2 ** 30);
     }
   });
 
-  it('floatDivArith: depth ≤ 14 (= 14 for every p ≥ 12), size ≤ claimed, p = 4…24', () => {
+  it('floatDivArith: depth ≤ 14 (= 14 for every p ≥ 12), size ≤ claimed, depth·P1 ≤ 19 (= 19 for p ≥ 12), p = 4…24', () => {
     for (let p = 4; p <= 24; p += 2) {
       const ac = floatDivArith(p);
       const m = metrics(ac.circuit);
-      expect(ac.claimed).toEqual(floatDivArithBounds(p));
-      expect(m.depth, `p=${p}`).toBeLessThanOrEqual(14);
+      const claim = floatDivArithBounds(p);
+      expect(m.depth, `p=${p}`).toBeLessThanOrEqual(claim.depth);
       if (p >= 12) expect(m.depth, `p=${p}`).toBe(14);
-      expect(m.size, `p=${p}`).toBeLessThanOrEqual(ac.claimed.size);
+      expect(m.size, `p=${p}`).toBeLessThanOrEqual(claim.size);
+      expect(m.depthP1, `p=${p}`).toBeLessThanOrEqual(claim.depthP1);
+      if (p >= 12) expect(m.depthP1, `p=${p}`).toBe(19);
+      expect(m.sizeP1, `p=${p}`).toBeLessThanOrEqual(claim.sizeP1);
       expect(m.maxWeight).toBeLessThan(2 ** 30);
     }
   });
 
-  it('floatCompareArith: depth ≤ 6 (= 6 for every p ≥ 8), size exactly as claimed, p = 4…60', () => {
+  it('floatCompareArith: depth ≤ 6 (= 6 for every p ≥ 8), size exactly as claimed, depth·P1 ≤ 8 (= 8 for p ≥ 8), p = 4…60', () => {
     for (let p = 4; p <= 60; p += 2) {
       const ac = floatCompareArith(p);
       const m = metrics(ac.circuit);
-      expect(ac.claimed).toEqual(floatCompareArithBounds(p));
-      expect(m.depth, `p=${p}`).toBeLessThanOrEqual(6);
+      const claim = floatCompareArithBounds(p);
+      expect(m.depth, `p=${p}`).toBeLessThanOrEqual(claim.depth);
       if (p >= 8) expect(m.depth, `p=${p}`).toBe(6);
-      expect(m.size, `p=${p}`).toBe(ac.claimed.size);
+      expect(m.size, `p=${p}`).toBe(claim.size);
+      expect(m.depthP1, `p=${p}`).toBeLessThanOrEqual(claim.depthP1);
+      if (p >= 8) expect(m.depthP1, `p=${p}`).toBe(8);
+      expect(m.sizeP1, `p=${p}`).toBeLessThanOrEqual(claim.sizeP1);
       expect(m.maxWeight).toBeLessThan(2 ** 30);
     }
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/core/evaluate.js';
-import { leftShift, rightShift, shiftBounds } from '../src/reductions/arithmetic/shift.js';
+import { leftShift, rightShift } from '../src/reductions/arithmetic/shift.js';
 import { ceilLog2 } from '../src/reductions/arithmetic/arithmeticCircuit.js';
 import {
   allAssignments,
@@ -22,6 +22,16 @@ const specL = (w: number, s: number) => (input: readonly number[]) =>
   toBits((fromBits(input.slice(0, w)) << fromBits(input.slice(w, w + s))) & mask(w), w);
 const specR = (w: number, s: number) => (input: readonly number[]) =>
   toBits(fromBits(input.slice(0, w)) >> fromBits(input.slice(w, w + s)), w);
+
+/**
+ * The bounds of both shifts, as formulas of w and s (no lemma claims them: they are gadgets of
+ * the float constructions; the argument is in the header of `src/reductions/arithmetic/shift.ts`):
+ * depth 2 and size exactly T·w − T(T−1)/2 + (w − 1)·[T ≥ 2] with T = min(2^s, w).
+ */
+const shiftBounds = (w: number, s: number) => {
+  const T = Math.min(2 ** s, w);
+  return { depth: 2, size: T * w - (T * (T - 1)) / 2 + (T >= 2 ? w - 1 : 0) };
+};
 
 describe('shifts', () => {
   it('are exact on all inputs for w ≤ 8, s ≤ 4', () => {
@@ -54,9 +64,7 @@ describe('shifts', () => {
     for (const w of [4, 16, 64, 256]) {
       for (const s of [1, ceilLog2(w), ceilLog2(w) + 2]) {
         for (const f of [leftShift, rightShift]) {
-          const ac = f(w, s);
-          expect(checkClaim(ac, true).depth).toBe(2);
-          expect(ac.claimed).toEqual(shiftBounds(w, s));
+          expect(checkClaim(f(w, s).circuit, shiftBounds(w, s), true).depth).toBe(2);
         }
       }
     }

@@ -12,6 +12,8 @@ import { findLemma } from '../src/proofs/registry.js';
 import { bigIntToBits, bitsToBigInt } from '../src/proofs/arithmeticLemma.js';
 import { seededInts } from '../src/reductions/random.js';
 import { expandWeights } from '../src/reductions/expandWeights.js';
+import type { ArithmeticFamily } from '../src/proofs/arithmeticLemma.js';
+import { sweptFamilies } from '../src/proofs/sweeps.js';
 
 const exported = (id: string, opts: Record<string, number>, numOutputs: number) => {
   const built = findLemma(id)!.exportCircuit!.build(opts);
@@ -68,6 +70,14 @@ describe('tradeoff export, serial format', () => {
       const input = nums.flatMap((v) => bigIntToBits(BigInt(v), W));
       expect(bitsToBigInt(evaluate(c, input), 0, out)).toBe(BigInt(nums.reduce((a, b) => a + b, 0)));
     }
+  });
+
+  it.each(sweptFamilies.map((f) => [f.id, f] as const))('%s: the exported circuit has the widths its statement declares', (_id, fam: ArithmeticFamily) => {
+    const p = fam.exhaustive[fam.exhaustive.length - 1]!;
+    const built = findLemma(fam.id)!.exportCircuit!.build(p);
+    if (!isRight(built)) throw new Error(built.left);
+    expect(built.right.numInputs).toBe(fam.inputs(p));
+    expect(built.right.outputs.length).toBe(fam.outputs(p));
   });
 
   it('refuses sizes that do not fit, with a message', () => {

@@ -2,7 +2,9 @@
  * # Depth and size sweeps of the arithmetic families
  *
  * The data behind `docs/figures/arithmetic-sweep.svg` (`npm run figures`): for each family, its
- * default sweep of the size parameter, with measured and claimed depth and size.
+ * default sweep of the size parameter, with measured and claimed depth and size (the claims on
+ * the figures `depth` and `size`, in the kernel's basis; the lemmas also claim them in P1's,
+ * which the figure does not draw).
  *
  * @module
  */
@@ -40,8 +42,8 @@ export const arithmeticSweeps = async (): Promise<{ family: string; points: Swee
     family: fam.id === floatIteratedSumFamily.id ? `${fam.id} (x = k floats, p = 2⌈log₂ k⌉)` : `${fam.id} (x = ${fam.sweepKey})`,
     points: fam.sweep.default.map((p) => {
       const m = metrics(fam.build(p));
-      const cd = fam.claimed.find((c) => c.metric === 'depth');
-      const cs = fam.claimed.find((c) => c.metric === 'size');
+      const cd = fam.claimed.find((c) => c.figure === 'depth');
+      const cs = fam.claimed.find((c) => c.figure === 'size');
       return {
         n: p[fam.sweepKey] ?? 0,
         depth: m.depth,

@@ -7,6 +7,22 @@
  * by a threshold circuit of constant depth (independent of k and p) and polynomial size. Its
  * depth is the d_⊕ of P1 Theorem 1.
  *
+ * ## Claims
+ * P1 states constant depth and polynomial size; the figures claimed here are the
+ * construction's (`source: 'construction'`):
+ * - depth 9 (the header of `src/reductions/arithmetic/floatIteratedSum.ts` counts the layers);
+ * - size ≤ the construction's own dense count of its stages, `floatIteratedSumGateCount`. This
+ *   is the **one claim not written independently of the construction**: the count depends on
+ *   the block width ℓ that the construction chooses (the valid one of least wire cost), and the
+ *   construction needs the same count to refuse, before building, members beyond the kernel's
+ *   limits; so the claim calls that count rather than restating the choice of ℓ. Its closed
+ *   form, with every symbol defined, is the claim's formula ({@link floatIteratedSumSizeFormula}),
+ *   and the tests check that the count equals that closed form at ℓ = the shape's block width;
+ * - depth·P1 = 15, measured (the four counting and carry layers and the truncation weigh gates
+ *   of the layers below negatively, and expandWeights adds NOT layers for them): 15 at every
+ *   point of depth 9 checked (k ≤ 512, p ≤ 18), 13–14 at the shallower p = 4 / k = 1 members;
+ * - size·P1 by the derived bound 2S + I, I = k·p (`familyClaims.ts`).
+ *
  * ## Implementation notes
  * - The specification is the kernel's `iteratedSum` (`src/core/float.ts`) on the decoded
  *   inputs, re-encoded in the kernel bit layout.
@@ -28,18 +44,61 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { encodeFloat, floatParams, iteratedSum } from '../../core/float.js';
 import type { SmtBitVec, SmtBool, SmtSpec } from '../../core/smt.js';
-import { floatIteratedSum, floatIteratedSumBounds, floatIteratedSumFormula } from '../../reductions/arithmetic/floatIteratedSum.js';
+import { floatIteratedSum, floatIteratedSumGateCount } from '../../reductions/arithmetic/floatIteratedSum.js';
 import { arithmeticLemma, type ArithmeticFamily } from '../arithmeticLemma.js';
 import { floatParamsOrThrow, readFloat } from '../floatBits.js';
 import type { Params } from '../lemma.js';
+import { BY_CONSTRUCTION, exactWidth, familyClaims, p1SizeBound, p1SizeFormula, param, type BoundsFormula, type CircuitBounds } from './familyClaims.js';
 
-const kOf = (p: Params): number => p['n'] ?? 1;
-const pOf = (p: Params): number => p['p'] ?? 4;
+const kOf = (p: Params): number => param(p, 'n');
+const pOf = (p: Params): number => param(p, 'p');
+
+/**
+ * The size claim's formula: the construction's own dense count of its stages, in closed form,
+ * with every symbol it uses.
+ * @category claims
+ */
+export const floatIteratedSumSizeFormula =
+  "the construction's own dense count of its stages (floatIteratedSumGateCount), with ℓ chosen by the construction: " +
+  'k(2M+1)(q−1) + 2kW + 2W(⌊k/2⌋ + β − 1)·[k ≥ 2] + 2(n_B(2h + 2^ℓ − 1) + (ℓ+1)n_B(n_B − 1)/2 + W′) + 2(2M(q−1) + q − 1 + ν) + 2q + 5, ' +
+  'where k = n floats (the parameter n) of precision p; q = p/2; M = I^max = 2^(q−1) − 1; W = 2M + q − 1 (aligned columns); β = ⌊log₂ k⌋ + 1 (bits of a column count); ' +
+  'h = 2β (signed bits per position); W′ = 2M + ⌊log₂(kM)⌋ + 2 (the two\'s-complement width of the exact sum); ' +
+  'ℓ = the block width the construction chooses (floatIteratedSumShape: of least wire cost among ⌈log₂ h⌉ ≤ ℓ ≤ min(⌈log₂ h⌉ + 10, 14)); ' +
+  'n_B = ⌈W′/ℓ⌉ (blocks); ν = W′ − 2M − q (saturation positions); [k ≥ 2] is 1 if k ≥ 2 and 0 otherwise';
+
+/**
+ * The claimed figures of ⊕ of k floats of precision p: depth 9; size ≤
+ * `floatIteratedSumGateCount(k, p)` (the construction's own count, see the module notes;
+ * NaN where the construction refuses the point); depth·P1 15; size·P1 ≤ 2·size + k·p.
+ * @category claims
+ */
+export const floatIteratedSumBounds = (k: number, p: number): CircuitBounds => {
+  let size: number;
+  try {
+    size = floatIteratedSumGateCount(k, p);
+  } catch {
+    size = Number.NaN;
+  }
+  return { depth: 9, size, depthP1: 15, sizeP1: p1SizeBound(size, k * p) };
+};
+
+/** The claims as text. @category claims */
+export const floatIteratedSumFormula: BoundsFormula = {
+  depth: '9',
+  size: floatIteratedSumSizeFormula,
+  depthP1: '15',
+  sizeP1: p1SizeFormula('the size claim', 'n·p'),
+  where: '',
+};
+
+/** The lemma's claims. @category claims */
+export const floatIteratedSumClaims = familyClaims((p) => floatIteratedSumBounds(kOf(p), pOf(p)), floatIteratedSumFormula, BY_CONSTRUCTION);
 
 /** ⊕ on bits: decode k floats, sum per Def 15, encode. @category spec */
 export const floatIteratedSumSpec =
   (k: number, p: number) =>
   (bits: ArrayLike<number>): Uint8Array => {
+    exactWidth('float-iterated-sum', k * p, bits);
     const params = floatParamsOrThrow(p);
     const floats = Array.from({ length: k }, (_, i) => readFloat(params, bits, i * p));
     return encodeFloat(params, iteratedSum(params, floats));
@@ -98,17 +157,16 @@ export const floatIteratedSumSmtSpec =
 export const floatIteratedSumFamily: ArithmeticFamily = {
   id: 'float-iterated-sum',
   title: 'The p-precision iterated sum ⊕ in constant depth',
-  statement: `For p = O(log n) and k ≤ n, the iterated sum ⊕ of k p-bit floats (Def 15: f_p(Σ g_p(φ_i)), exact sum, one truncation, saturating) is a threshold circuit of depth ${floatIteratedSumFormula.depth} (d_⊕, independent of k and p) and size ≤ ${floatIteratedSumFormula.size}.`,
+  statement: `For p = O(log n) and k ≤ n, the iterated sum ⊕ of k p-bit floats (Def 15: f_p(Σ g_p(φ_i)), exact sum, one truncation, saturating) is a threshold circuit of depth ${floatIteratedSumFormula.depth} (d_⊕, independent of k and p) and polynomial size (at most the construction's dense count of its stages: see the size claim).`,
   reference: 'P1 Lemma 5 (App. A, Defs 13–15)',
   // The construction fuses its own column counts and block carry-lookahead (the technique of
   // iterated-addition and bit-count) rather than calling those families.
   dependsOn: ['float-truncation', 'iterated-addition'],
   build: (p) => floatIteratedSum(kOf(p), pOf(p)).circuit,
+  inputs: (p) => kOf(p) * pOf(p),
+  outputs: (p) => pOf(p),
   spec: (p) => floatIteratedSumSpec(kOf(p), pOf(p)),
-  claimed: [
-    { metric: 'depth', formula: floatIteratedSumFormula.depth, at: (p) => floatIteratedSumBounds(kOf(p), pOf(p)).depth },
-    { metric: 'size', formula: floatIteratedSumFormula.size, at: (p) => floatIteratedSumBounds(kOf(p), pOf(p)).size },
-  ],
+  claimed: floatIteratedSumClaims,
   exhaustive: [
     { n: 1, p: 4 },
     { n: 2, p: 4 },

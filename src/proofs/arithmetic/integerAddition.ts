@@ -3,7 +3,15 @@
  *
  * ## Main results
  * The (w+1)-bit sum of two w-bit numbers by carry-lookahead with unbounded fan-in AND/OR (and
- * one threshold gate per sum bit), depth 4, size w(w+1)/2 + 3w − 2.
+ * one threshold gate per sum bit), depth 4, size w(w+1)/2 + 3w − 2; in P1's basis, depth 5 and
+ * size ≤ 2(w(w+1)/2 + 3w − 2) + 2w.
+ *
+ * ## Claims
+ * All the construction's own (`source: 'construction'`; P1 states constant depth only):
+ * depth 4 and size exactly w(w+1)/2 + 3w − 2 (the count is argued in the header of
+ * `src/reductions/arithmetic/integerAddition.ts`); depth·P1 = 5, measured (the sum bits weigh
+ * the next carry by −2, so expandWeights puts a NOT between the carries and the sum bits;
+ * w = 2…1024: always 5, 3 at w = 1); size·P1 by the derived bound 2S + I (`familyClaims.ts`).
  *
  * ## Implementation notes
  * Export contract: `tradeoff export integer-addition --w W`: inputs x then y, unsigned, LSB
@@ -15,10 +23,34 @@
  *
  * @module
  */
-import { integerAddition, integerAdditionBounds, integerAdditionFormula } from '../../reductions/arithmetic/integerAddition.js';
+import { integerAddition } from '../../reductions/arithmetic/integerAddition.js';
 import { arithmeticLemma, bigIntToBits, bitsToBigInt, type ArithmeticFamily } from '../arithmeticLemma.js';
+import type { Params } from '../lemma.js';
+import { BY_CONSTRUCTION, exactWidth, familyClaims, p1SizeBound, p1SizeFormula, param, type BoundsFormula, type CircuitBounds } from './familyClaims.js';
 
-const w = (p: Readonly<Record<string, number>>): number => p['w'] ?? 1;
+const w = (p: Params): number => param(p, 'w');
+
+/**
+ * The claimed figures of integer addition at width w: depth 4, size w(w+1)/2 + 3w − 2 (exact),
+ * depth·P1 5, size·P1 ≤ 2·size + 2w.
+ * @category claims
+ */
+export const integerAdditionBounds = (w: number): CircuitBounds => {
+  const size = (w * (w + 1)) / 2 + 3 * w - 2;
+  return { depth: 4, size, depthP1: 5, sizeP1: p1SizeBound(size, 2 * w) };
+};
+
+/** The claims as text. @category claims */
+export const integerAdditionFormula: BoundsFormula = {
+  depth: '4',
+  size: 'w(w+1)/2 + 3w − 2',
+  depthP1: '5',
+  sizeP1: p1SizeFormula('w(w+1)/2 + 3w − 2', '2w'),
+  where: 'w = operand width',
+};
+
+/** The lemma's claims. @category claims */
+export const integerAdditionClaims = familyClaims((p) => integerAdditionBounds(w(p)), integerAdditionFormula, BY_CONSTRUCTION);
 
 /** The family, its spec and its claims. @category families */
 export const integerAdditionFamily: ArithmeticFamily = {
@@ -28,11 +60,13 @@ export const integerAdditionFamily: ArithmeticFamily = {
   reference: 'P1 Lemma 5 (ingredient); Vollmer 1999 ch. 1',
   dependsOn: [],
   build: (p) => integerAddition(w(p)).circuit,
-  spec: (p) => (bits) => bigIntToBits(bitsToBigInt(bits, 0, w(p)) + bitsToBigInt(bits, w(p), w(p)), w(p) + 1),
-  claimed: [
-    { metric: 'depth', formula: integerAdditionFormula.depth, at: (p) => integerAdditionBounds(w(p)).depth },
-    { metric: 'size', formula: integerAdditionFormula.size, at: (p) => integerAdditionBounds(w(p)).size },
-  ],
+  inputs: (p) => 2 * w(p),
+  outputs: (p) => w(p) + 1,
+  spec: (p) => (bits) => {
+    exactWidth('integer-addition', 2 * w(p), bits);
+    return bigIntToBits(bitsToBigInt(bits, 0, w(p)) + bitsToBigInt(bits, w(p), w(p)), w(p) + 1);
+  },
+  claimed: integerAdditionClaims,
   exhaustive: [1, 2, 3, 4, 5, 6].map((x) => ({ w: x })),
   property: [{ w: 16 }, { w: 64 }],
   sweep: { default: [4, 16, 64, 128, 256].map((x) => ({ w: x })), full: [4, 16, 64, 256, 512, 1024].map((x) => ({ w: x })) },

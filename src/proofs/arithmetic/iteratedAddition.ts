@@ -4,7 +4,18 @@
  * ## Main results
  * The sum of n numbers of w bits (w + ⌈log₂ n⌉ bits) by a threshold circuit of depth 8,
  * independent of n and w, and size polynomial in n·w (column counts, block sums, then one
- * carry-lookahead addition).
+ * carry-lookahead addition); in P1's basis, depth 11.
+ *
+ * ## Claims
+ * All the construction's own (`source: 'construction'`; P1 Lemma 5 states constant depth and
+ * polynomial size only). With λ = ⌈log₂ n⌉, W = w + λ, h = min(w, ⌊log₂ n⌋ + 1), ℓ = ⌈log₂ h⌉:
+ * - depth 8;
+ * - size ≤ w(⌊n/2⌋ + ⌊log₂ n⌋) + [h ≥ 3]·⌈W/ℓ⌉·(⌊h(2^ℓ − 1)/2⌋ + 2ℓ − 1) + W(W+1)/2 + 3W − 1,
+ *   stage by stage as argued in the header of `src/reductions/arithmetic/iteratedAddition.ts`;
+ * - depth·P1 = 11, measured: each of the three counting stages weighs some gates of the layer
+ *   below negatively, and expandWeights adds a NOT layer for each (n = 4…4096 at w = 8, and the
+ *   lemma's other points: 11 whenever the depth is 8; less at the degenerate n ≤ 7);
+ * - size·P1 by the derived bound 2S + I, I = n·w (`familyClaims.ts`).
  *
  * ## Implementation notes
  * Export contract: `tradeoff export iterated-addition --n K --w W`: K unsigned numbers, number
@@ -16,12 +27,54 @@
  *
  * @module
  */
-import { iteratedAddition, iteratedAdditionBounds, iteratedAdditionFormula } from '../../reductions/arithmetic/iteratedAddition.js';
-import { ceilLog2 } from '../../reductions/arithmetic/arithmeticCircuit.js';
+import { iteratedAddition } from '../../reductions/arithmetic/iteratedAddition.js';
 import { arithmeticLemma, bigIntToBits, bitsToBigInt, type ArithmeticFamily } from '../arithmeticLemma.js';
+import type { Params } from '../lemma.js';
+import {
+  BY_CONSTRUCTION,
+  bitLength,
+  ceilLog2,
+  exactWidth,
+  familyClaims,
+  p1SizeBound,
+  p1SizeFormula,
+  param,
+  type BoundsFormula,
+  type CircuitBounds,
+} from './familyClaims.js';
 
-const n = (p: Readonly<Record<string, number>>): number => p['n'] ?? 1;
-const w = (p: Readonly<Record<string, number>>): number => p['w'] ?? 1;
+const n = (p: Params): number => param(p, 'n');
+const w = (p: Params): number => param(p, 'w');
+
+const SIZE = 'w(⌊n/2⌋ + ⌊log₂ n⌋) + [h ≥ 3]·⌈W/ℓ⌉·(⌊h(2^ℓ − 1)/2⌋ + 2ℓ − 1) + W(W+1)/2 + 3W − 1';
+
+/**
+ * The claimed figures of iterated addition of n numbers of w bits: depth 8, size ≤
+ * w(⌊n/2⌋ + ⌊log₂ n⌋) + [h ≥ 3]·⌈W/ℓ⌉·(⌊h(2^ℓ − 1)/2⌋ + 2ℓ − 1) + W(W+1)/2 + 3W − 1 with
+ * W = w + ⌈log₂ n⌉, h = min(w, ⌊log₂ n⌋ + 1), ℓ = ⌈log₂ h⌉; depth·P1 11; size·P1 ≤ 2·size + n·w.
+ * @category claims
+ */
+export const iteratedAdditionBounds = (n: number, w: number): CircuitBounds => {
+  const W = w + ceilLog2(n);
+  const floorLog = bitLength(n) - 1;
+  const h = Math.min(w, floorLog + 1);
+  const ell = ceilLog2(h);
+  const blocks = h >= 3 ? Math.ceil(W / ell) * (Math.floor((h * (2 ** ell - 1)) / 2) + 2 * ell - 1) : 0;
+  const size = w * (Math.floor(n / 2) + floorLog) + blocks + (W * (W + 1)) / 2 + 3 * W - 1;
+  return { depth: 8, size, depthP1: 11, sizeP1: p1SizeBound(size, n * w) };
+};
+
+/** The claims as text. @category claims */
+export const iteratedAdditionFormula: BoundsFormula = {
+  depth: '8',
+  size: SIZE,
+  depthP1: '11',
+  sizeP1: p1SizeFormula('the size claim', 'n·w'),
+  where: 'n numbers of w bits, W = w + ⌈log₂ n⌉, h = min(w, ⌊log₂ n⌋ + 1), ℓ = ⌈log₂ h⌉',
+};
+
+/** The lemma's claims. @category claims */
+export const iteratedAdditionClaims = familyClaims((p) => iteratedAdditionBounds(n(p), w(p)), iteratedAdditionFormula, BY_CONSTRUCTION);
 
 /** The family, its spec and its claims. @category families */
 export const iteratedAdditionFamily: ArithmeticFamily = {
@@ -31,15 +84,15 @@ export const iteratedAdditionFamily: ArithmeticFamily = {
   reference: 'P1 Lemma 5 (integer core); Chandra–Stockmeyer–Vishkin 1984',
   dependsOn: ['bit-count', 'integer-addition'],
   build: (p) => iteratedAddition(n(p), w(p)).circuit,
+  inputs: (p) => n(p) * w(p),
+  outputs: (p) => w(p) + ceilLog2(n(p)),
   spec: (p) => (bits) => {
+    exactWidth('iterated-addition', n(p) * w(p), bits);
     let s = 0n;
     for (let i = 0; i < n(p); i++) s += bitsToBigInt(bits, i * w(p), w(p));
     return bigIntToBits(s, w(p) + ceilLog2(n(p)));
   },
-  claimed: [
-    { metric: 'depth', formula: iteratedAdditionFormula.depth, at: (p) => iteratedAdditionBounds(n(p), w(p)).depth },
-    { metric: 'size', formula: iteratedAdditionFormula.size, at: (p) => iteratedAdditionBounds(n(p), w(p)).size },
-  ],
+  claimed: iteratedAdditionClaims,
   exhaustive: [
     { n: 1, w: 4 },
     { n: 2, w: 4 },

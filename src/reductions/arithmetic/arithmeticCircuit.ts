@@ -1,17 +1,18 @@
 /**
  * # Arithmetic circuit families: the common model
  *
- * What every integer-arithmetic family in `src/reductions/arithmetic` returns: a circuit, the
- * bounds its construction claims, and where its operands and results sit.
+ * What every integer-arithmetic family in `src/reductions/arithmetic` returns: a circuit and
+ * where its operands and results sit. No claim is computed here: each family module argues its
+ * bounds in its header, and the lemmas of `src/proofs/arithmetic` state them as formulas of the
+ * parameters (claims are never read off a construction).
  *
  * ## Main definitions
- * - {@link ArithmeticCircuit}: a circuit bundled with its claimed {@link Bounds} and a layout.
- * - {@link Bounds}, {@link BoundsFormula}: claimed depth/size as numbers and as text.
+ * - {@link ArithmeticCircuit}: a circuit bundled with its layout.
  * - {@link tryConstruct}: lift a throwing family constructor to `Either` for module boundaries.
- * - {@link ceilLog2}, {@link bitLength}: the integer logarithms the bound formulas are written in.
+ * - {@link ceilLog2}, {@link bitLength}: integer logarithms the constructions size things with.
  *
  * ## Main results
- * None here: each family module states and justifies its own bounds.
+ * None here.
  *
  * ## Implementation notes
  * - Layouts: fields named for operands hold *input bit indices* (the j-th input gate reads
@@ -30,36 +31,11 @@ import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import type { Circuit } from '../../core/circuit.js';
 
 /**
- * Claimed (or measured) depth and size of a circuit, in the kernel's conventions
- * (`src/core/metrics`: size counts every non-input gate; depth counts every gate on a path).
- * @category model
- */
-export interface Bounds {
-  readonly depth: number;
-  readonly size: number;
-}
-
-/**
- * Human-readable form of a family's claimed bounds, e.g. `{ depth: '4', size: 'w(w+1)/2 + 3w − 2' }`,
- * naming the family's parameters, so a proof can print "claimed size ≤ …, measured …".
- * @category model
- */
-export interface BoundsFormula {
-  readonly depth: string;
-  readonly size: string;
-  /** Definitions of auxiliary symbols used in the formulas (e.g. `λ = ⌈log₂ n⌉`). */
-  readonly where: string;
-}
-
-/**
- * A circuit family member, bundled with the bounds its construction claims and its layout.
- * `claimed.depth` is a constant independent of the parameters; `claimed.size` a closed-form
- * polynomial upper bound (exact where the module says so).
+ * A circuit family member, bundled with its layout.
  * @category model
  */
 export interface ArithmeticCircuit<L> {
   readonly circuit: Circuit;
-  readonly claimed: Bounds;
   readonly layout: L;
 }
 

@@ -5,7 +5,7 @@
  *
  * ## Main definitions
  * - {@link bitCount}: the family member for n bits.
- * - {@link bitCountBounds}, {@link bitCountFormula}: its claimed bounds.
+ * The bounds below are claimed by the lemma `bit-count` (`src/proofs/arithmetic/bitCount.ts`).
  *
  * ## Main results
  * Depth 2, size exactly n + ⌈log₂(n+1)⌉: layer 1 is θ≥k(x) for k = 1..n (unweighted); layer 2 is
@@ -28,7 +28,7 @@
  * @module
  */
 import { createBuilder } from '../../core/circuit.js';
-import { bitLength, range, requireInt, type ArithmeticCircuit, type Bounds, type BoundsFormula } from './arithmeticCircuit.js';
+import { range, requireInt, type ArithmeticCircuit } from './arithmeticCircuit.js';
 import { bitCountGadget } from './gadgets.js';
 
 /** Layout of {@link bitCount}: `x` = input bits 0..n−1, `count` = outputs 0..⌈log₂(n+1)⌉−1. @category model */
@@ -36,12 +36,6 @@ export interface BitCountLayout {
   readonly x: readonly number[];
   readonly count: readonly number[];
 }
-
-/** Claimed bounds for n bits: depth 2, size n + ⌈log₂(n+1)⌉ (exact). @category bounds */
-export const bitCountBounds = (n: number): Bounds => ({ depth: 2, size: n + bitLength(n) });
-
-/** The claimed bounds as text. @category bounds */
-export const bitCountFormula: BoundsFormula = { depth: '2', size: 'n + ⌈log₂(n+1)⌉', where: 'n = number of input bits' };
 
 /**
  * The number of ones among n ≥ 1 input bits, ⌈log₂(n+1)⌉ output bits LSB first.
@@ -52,5 +46,5 @@ export const bitCount = (n: number): ArithmeticCircuit<BitCountLayout> => {
   const b = createBuilder();
   const x = b.inputs(n);
   const count = bitCountGadget(b, x);
-  return { circuit: b.build(count), claimed: bitCountBounds(n), layout: { x: range(0, n), count: range(0, count.length) } };
+  return { circuit: b.build(count), layout: { x: range(0, n), count: range(0, count.length) } };
 };

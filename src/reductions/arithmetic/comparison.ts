@@ -5,7 +5,7 @@
  *
  * ## Main definitions
  * - {@link comparison}: the family member for width w and a method.
- * - {@link comparisonBounds}, {@link comparisonFormula}: its claimed bounds.
+ * The bounds below are claimed by the lemma `comparison` (`src/proofs/arithmetic/comparison.ts`).
  *
  * ## Main results
  * - `'lookahead'` (default, any w): depth ≤ 3, size ≤ 3w + 2 (exact for w ≥ 2): w gates
@@ -24,7 +24,7 @@
  * @module
  */
 import { createBuilder } from '../../core/circuit.js';
-import { range, requireInt, type ArithmeticCircuit, type Bounds, type BoundsFormula } from './arithmeticCircuit.js';
+import { range, requireInt, type ArithmeticCircuit } from './arithmeticCircuit.js';
 import { compareGadget, type ComparisonMethod } from './gadgets.js';
 
 /**
@@ -39,19 +39,6 @@ export interface ComparisonLayout {
 }
 
 /**
- * Claimed bounds: `'lookahead'` depth 3, size 3w + 2; `'weighted'` depth 2, size 4.
- * @category bounds
- */
-export const comparisonBounds = (w: number, method: ComparisonMethod = 'lookahead'): Bounds =>
-  method === 'weighted' ? { depth: 2, size: 4 } : { depth: 3, size: 3 * w + 2 };
-
-/** The claimed bounds as text, per method. @category bounds */
-export const comparisonFormula: Readonly<Record<ComparisonMethod, BoundsFormula>> = {
-  lookahead: { depth: '3', size: '3w + 2', where: 'w = operand width' },
-  weighted: { depth: '2', size: '4', where: 'w = operand width ≤ 30' },
-};
-
-/**
  * [x < y] and [x = y] for w-bit x, y: inputs x then y, outputs [lt, eq].
  * @category constructors
  */
@@ -64,7 +51,6 @@ export const comparison = (w: number, method: ComparisonMethod = 'lookahead'): A
   const { lt, eq } = compareGadget(b, x, y, method);
   return {
     circuit: b.build([lt, eq]),
-    claimed: comparisonBounds(w, method),
     layout: { x: range(0, w), y: range(w, w), lt: 0, eq: 1 },
   };
 };

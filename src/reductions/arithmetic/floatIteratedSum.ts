@@ -8,15 +8,17 @@
  *
  * ## Main definitions
  * - {@link floatIteratedSum}: the family member for k floats of precision p.
- * - {@link floatIteratedSumBounds}, {@link floatIteratedSumFormula}: claimed depth (9) and size.
- * - {@link floatIteratedSumWireBound}: an upper bound on the wires (total fan-in), checked up
- *   front against the kernel's limits.
+ * - {@link floatIteratedSumGateCount}: the construction's dense count of its gates, stage by
+ *   stage (an upper bound on the size), and {@link floatIteratedSumWireBound}, an upper bound on
+ *   its wires (total fan-in): both checked up front against the kernel's limits. The claimed
+ *   bounds are stated in `src/proofs/arithmetic/floatIteratedSum.ts` (whose size claim is this
+ *   gate count: the one claim the library takes from a construction's own accounting).
  * - {@link floatIteratedSumShape}: the internal widths (columns, sum width, block width).
  * - {@link floatIteratedSumStages}: gates per stage (also in the layout of every member).
  *
  * ## Main results
- * Depth ≤ 9 (= 9 for k ≥ 2 and p ≥ 6; this is d_⊕ of P1 Theorem 1), size ≤ the closed form of
- * {@link floatIteratedSumFormula}, polynomial in k and 2^(p/2) (so polynomial in n for
+ * Depth ≤ 9 (= 9 for k ≥ 2 and p ≥ 6; this is d_⊕ of P1 Theorem 1), size ≤
+ * {@link floatIteratedSumGateCount}, polynomial in k and 2^(p/2) (so polynomial in n for
  * p ≤ c·log₂ n, k ≤ n). Write q = p/2, M = I^max = 2^(q−1) − 1, float i = ⟨(−1)^σ_i a_i, e_i⟩
  * with a_i < 2^(q−1), and s_i = e_i − I^min = e_i + M ∈ [0, 2M], so g_p(φ_i) = (−1)^σ_i a_i 2^(s_i).
  * 1. *Alignment* (layers 1–2). A selector [e_i = v ∧ a_ij = 1] for every float i, exponent
@@ -88,7 +90,7 @@
  * @module
  */
 import { CIRCUIT_LIMITS, createBuilder, type CircuitBuilder } from '../../core/circuit.js';
-import { bitLength, ceilLog2, range, requireInt, type ArithmeticCircuit, type Bounds, type BoundsFormula } from './arithmeticCircuit.js';
+import { bitLength, ceilLog2, range, requireInt, type ArithmeticCircuit } from './arithmeticCircuit.js';
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -250,7 +252,7 @@ export const floatIteratedSumShape = (k: number, p: number): FloatIteratedSumSha
   return shapeOf(k, p);
 };
 
-/** Gates per stage, dense upper bounds (the claimed size is their sum). */
+/** Gates per stage, dense upper bounds ({@link floatIteratedSumGateCount} is their sum). */
 const stageBounds = (sh: FloatIteratedSumShape): Record<FloatIteratedSumStageName, number> => {
   const { k, q, iMax: M, columns: W, countBits: beta, height: h, sumWidth: Wp, blockWidth: ell } = sh;
   const nu = Wp - 1 - (2 * M + q - 1); // saturation positions per sign
@@ -268,25 +270,19 @@ const stageBounds = (sh: FloatIteratedSumShape): Record<FloatIteratedSumStageNam
 };
 
 /**
- * Claimed bounds for k floats of precision p: depth 9 and size ≤
+ * The construction's dense count of the gates of {@link floatIteratedSum}`(k, p)`: the sum over
+ * its stages of their dense gate counts (known-constant gates are folded away, so the size is
+ * at most this), i.e.
  * k(2M+1)(q−1) + 2kW + 2W(⌊k/2⌋ + β − 1)·[k ≥ 2]
  * + 2·(n_B(2h + 2^ℓ − 1) + (ℓ+1)·n_B(n_B − 1)/2 + W′) + 2(2M(q−1) + q − 1 + ν) + 2q + 5,
- * with the quantities of {@link FloatIteratedSumShape} and ν = W′ − 2M − q.
+ * with the quantities of {@link FloatIteratedSumShape} (ℓ as the construction chooses it) and
+ * ν = W′ − 2M − q. Used to refuse members beyond the kernel's gate limit before building.
  * @category bounds
  */
-export const floatIteratedSumBounds = (k: number, p: number): Bounds => {
-  validate('floatIteratedSumBounds', k, p);
+export const floatIteratedSumGateCount = (k: number, p: number): number => {
+  validate('floatIteratedSumGateCount', k, p);
   const b = stageBounds(shapeOf(k, p));
-  return { depth: 9, size: Object.values(b).reduce((x, y) => x + y, 0) };
-};
-
-/** The claimed bounds as text. @category bounds */
-export const floatIteratedSumFormula: BoundsFormula = {
-  depth: '9',
-  size:
-    'k(2M+1)(q−1) + 2kW + 2W(⌊k/2⌋ + β − 1)·[k ≥ 2] + 2(n_B(2h + 2^ℓ − 1) + (ℓ+1)n_B(n_B − 1)/2 + W′) + 2(2M(q−1) + q − 1 + ν) + 2q + 5',
-  where:
-    'k floats of precision p; q = p/2, M = 2^(q−1) − 1, W = 2M + q − 1, β = ⌊log₂ k⌋ + 1, h = 2β, W′ = 2M + bitLength(kM) + 1, ℓ = the block width of floatIteratedSumShape (⌈log₂ h⌉ ≤ ℓ ≤ min(⌈log₂ h⌉ + 10, 14)), n_B = ⌈W′/ℓ⌉, ν = W′ − 2M − q',
+  return Object.values(b).reduce((x, y) => x + y, 0);
 };
 
 /**
@@ -580,8 +576,7 @@ const signedSumMod = (
  * exceeds the kernel's wire limit (e.g. k = 1024, p = 20, or p = 24), before building anything.
  * @example
  * ```ts
- * const { circuit, claimed, layout } = floatIteratedSum(16, 8);
- * claimed.depth; // 9
+ * const { circuit, layout } = floatIteratedSum(16, 8);
  * layout.stages.map((s) => `${s.stage}: ${s.gates}`);
  * ```
  * @category constructors
@@ -589,10 +584,10 @@ const signedSumMod = (
 export const floatIteratedSum = (k: number, p: number): ArithmeticCircuit<FloatIteratedSumLayout> => {
   validate(NAME, k, p);
   const wires = floatIteratedSumWireBound(k, p);
-  const bounds = floatIteratedSumBounds(k, p);
-  if (wires > CIRCUIT_LIMITS.maxWires || bounds.size > CIRCUIT_LIMITS.maxGates) {
+  const gates = floatIteratedSumGateCount(k, p);
+  if (wires > CIRCUIT_LIMITS.maxWires || gates > CIRCUIT_LIMITS.maxGates) {
     throw new RangeError(
-      `${NAME}: k = ${k}, p = ${p} needs up to ${wires} wires and ${bounds.size} gates, beyond the kernel's limits (${CIRCUIT_LIMITS.maxWires} wires, ${CIRCUIT_LIMITS.maxGates} gates)`,
+      `${NAME}: k = ${k}, p = ${p} needs up to ${wires} wires and ${gates} gates, beyond the kernel's limits (${CIRCUIT_LIMITS.maxWires} wires, ${CIRCUIT_LIMITS.maxGates} gates)`,
     );
   }
   const sh = shapeOf(k, p);
@@ -738,7 +733,6 @@ export const floatIteratedSum = (k: number, p: number): ArithmeticCircuit<FloatI
   const outputs = [...exponent.mantissa, ...exponent.outs];
   return {
     circuit: b.build(outputs),
-    claimed: bounds,
     layout: {
       floats: inputs.map((_, i) => range(i * p, p)),
       sum: range(0, p),

@@ -14,12 +14,10 @@
  *
  * ## Main definitions
  * - Lookup route: {@link floatMulLookup}, {@link floatDivLookup}, {@link floatCompareLookup},
- *   their tables {@link floatOpTruthTable} and bounds {@link floatLookupBounds},
- *   {@link floatLookupFormula}.
- * - Arithmetic route: {@link floatMulArith}, {@link floatDivArith}, {@link floatCompareArith},
- *   with {@link floatMulArithBounds} / {@link floatMulArithFormula},
- *   {@link floatDivArithBounds} / {@link floatDivArithFormula},
- *   {@link floatCompareArithBounds} / {@link floatCompareArithFormula}.
+ *   and their tables {@link floatOpTruthTable}.
+ * - Arithmetic route: {@link floatMulArith}, {@link floatDivArith}, {@link floatCompareArith}.
+ *   The bounds below are argued here, stage by stage, in the docs of the constructors; the
+ *   lemmas of `src/proofs/arithmetic/floatOps.ts` state them as claims.
  * - Builder-level gadgets for composition (e.g. inside a compiled transformer):
  *   {@link floatMulGadget}, {@link floatDivGadget}, {@link floatCompareGadget}.
  * - Layouts {@link FloatOpLayout}, {@link FloatCompareLayout}: a on inputs 0…p−1, b on
@@ -29,7 +27,7 @@
  * ## Main results
  * Notation: q = p/2, r = q − 1 (magnitude bits), M = I^max = 2^r − 1.
  * - {@link floatMulArith}: depth ≤ 17, size ≤ mult(r) + 4r² + 40r + 14⌈r/2⌉ + 7 = O(p²)
- *   (mult = the multiplication family's bound; {@link floatMulArithBounds}).
+ *   (mult = the multiplication family's size bound).
  * - {@link floatCompareArith}: depth ≤ 6, size exactly r² + 5r + 21 (p ≥ 6).
  * - {@link floatDivArith}: depth ≤ 14, size ≤ 2^r + r(5r + 91)/2 + 18⌈r/2⌉ + 7 = Θ(2^(p/2)) —
  *   see "Division" below.
@@ -104,10 +102,9 @@ import {
   type Float,
   type FloatParams,
 } from '../../core/float.js';
-import { lookupTableBounds, lookupTableCircuit, MAX_TABLE_INPUTS, type TruthTable } from '../lookupTable.js';
-import { range, type ArithmeticCircuit, type Bounds, type BoundsFormula } from './arithmeticCircuit.js';
+import { lookupTableCircuit, MAX_TABLE_INPUTS, type TruthTable } from '../lookupTable.js';
+import { range, type ArithmeticCircuit } from './arithmeticCircuit.js';
 import { columnSumGadget, multiplyGadget, sparseAdd, type Bit } from './gadgets.js';
-import { multiplicationBounds } from './multiplication.js';
 
 // ---------------------------------------------------------------------------------------------
 // model
@@ -200,20 +197,6 @@ export const floatOpTruthTable = (p: number, op: FloatOp): TruthTable => {
   return { k: 2 * p, m, bits };
 };
 
-/**
- * Claimed bounds of a lookup route (P1 Lemma 1 with k = 2p inputs and m outputs):
- * depth 3, size ≤ 2^(2p) + 2p + m (m = p for a float result, 2 for a comparison).
- * @category lookup route
- */
-export const floatLookupBounds = (p: number, op: FloatOp): Bounds => lookupTableBounds(2 * p, op === 'compare' ? 2 : p);
-
-/** The lookup routes' claimed bounds as text. @category lookup route */
-export const floatLookupFormula: BoundsFormula = {
-  depth: '3',
-  size: '2^(2p) + 2p + m',
-  where: 'p = precision ≤ 10, m = p outputs (mul, div) or 2 (compare); P1 Lemma 1 with k = 2p',
-};
-
 const operandLayout = (p: number): { readonly p: number; readonly a: number[]; readonly b: number[] } => ({ p, a: range(0, p), b: range(p, p) });
 
 /** A circuit with inputs a then b (p bits each) and the p result bits of `gadget` as outputs. */
@@ -221,19 +204,17 @@ const binaryFloatCircuit = (
   p: number,
   params: FloatParams,
   gadget: (b: CircuitBuilder, params: FloatParams, a: readonly number[], c: readonly number[]) => number[],
-  claimed: Bounds,
 ): ArithmeticCircuit<FloatOpLayout> => {
   const b = createBuilder();
   const a = b.inputs(p);
   const c = b.inputs(p);
-  return { circuit: b.build(gadget(b, params, a, c)), claimed, layout: { ...operandLayout(p), result: range(0, p) } };
+  return { circuit: b.build(gadget(b, params, a, c)), layout: { ...operandLayout(p), result: range(0, p) } };
 };
 
 const lookupOp = (fn: string, p: number, op: 'mul' | 'div'): ArithmeticCircuit<FloatOpLayout> => {
   requirePrecision(fn, p, MAX_FLOAT_LOOKUP_PRECISION, lookupWhy);
   return {
     circuit: lookupTableCircuit(floatOpTruthTable(p, op)),
-    claimed: floatLookupBounds(p, op),
     layout: { ...operandLayout(p), result: range(0, p) },
   };
 };
@@ -261,7 +242,6 @@ export const floatCompareLookup = (p: number): ArithmeticCircuit<FloatCompareLay
   requirePrecision('floatCompareLookup', p, MAX_FLOAT_LOOKUP_PRECISION, lookupWhy);
   return {
     circuit: lookupTableCircuit(floatOpTruthTable(p, 'compare')),
-    claimed: floatLookupBounds(p, 'compare'),
     layout: { ...operandLayout(p), lt: 0, eq: 1 },
   };
 };
@@ -497,7 +477,7 @@ const finishGadget = (b: CircuitBuilder, params: FloatParams, f: FinishInput): n
 
 /**
  * The float product of a and b (each p gate ids in the kernel float layout), as p gate ids;
- * bit-exact with float.ts `floatMul`. Depth +17, size {@link floatMulArithBounds}.
+ * bit-exact with float.ts `floatMul`. Depth +17, size as counted at {@link floatMulArith}.
  *
  * Construction: prod = x·y by {@link multiplyGadget} (2r bits, depth 9); one-hot leading one
  * h_j of prod (depth 10); zero = [prod = 0]; N = top r bits of prod (depth 12); the normal-form
@@ -543,9 +523,11 @@ export const floatMulGadget = (b: CircuitBuilder, params: FloatParams, a: readon
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Claimed bounds of {@link floatMulArith}: depth 17 and, with r = p/2 − 1,
- * size ≤ mult(r) + 4r² + 40r + 14⌈r/2⌉ + 7, mult(r) = {@link multiplicationBounds}(r).
+ * The product of two p-bit floats by explicit arithmetic: inputs a then b, outputs the p bits
+ * of float.ts `floatMul(a, b)`. 4 ≤ p ≤ 60, p even.
  *
+ * Depth ≤ 17 and, with r = p/2 − 1, size ≤ mult(r) + 4r² + 40r + 14⌈r/2⌉ + 7, mult(r) = the
+ * multiplication family's size bound (`src/reductions/arithmetic/multiplication.ts`).
  * Stage by stage (each figure bounds the gates that stage builds):
  * - mult(r): the product x·y;
  * - 2r + 2: leading one of the 2r-bit product (2r − 1 gates), zero, nonzero;
@@ -562,26 +544,9 @@ export const floatMulGadget = (b: CircuitBuilder, params: FloatParams, a: readon
  * - 3: the sign sign_a ⊕ sign_b;
  * - r(r−1)/2 + 7r + 6: the truncation stage (5 + 2(r − 1) + 1 conditions, r ORs + r normal ANDs +
  *   r(r−1)/2 underflow ANDs for the mantissa, 1 for its sign, 3r + 1 for the exponent).
- * @category arithmetic route
- */
-export const floatMulArithBounds = (p: number): Bounds => {
-  const r = p / 2 - 1;
-  return { depth: 17, size: multiplicationBounds(r).size + 4 * r * r + 40 * r + 14 * Math.ceil(r / 2) + 7 };
-};
-
-/** The claimed bounds of {@link floatMulArith} as text. @category arithmetic route */
-export const floatMulArithFormula: BoundsFormula = {
-  depth: '17',
-  size: 'mult(r) + 4r² + 40r + 14⌈r/2⌉ + 7',
-  where: 'r = p/2 − 1; mult(w) = the multiplication family\'s size bound (multiplicationBounds)',
-};
-
-/**
- * The product of two p-bit floats by explicit arithmetic: inputs a then b, outputs the p bits
- * of float.ts `floatMul(a, b)`. 4 ≤ p ≤ 60, p even.
  * @example
  * ```ts
- * const { circuit, claimed } = floatMulArith(8); // depth ≤ 17
+ * const { circuit } = floatMulArith(8); // depth ≤ 17
  * ```
  * @category arithmetic route
  */
@@ -590,7 +555,6 @@ export const floatMulArith = (p: number): ArithmeticCircuit<FloatOpLayout> =>
     p,
     requirePrecision('floatMulArith', p, MAX_FLOAT_ARITH_PRECISION, 'exponent weights 2^(p/2−1) must stay below 2^30'),
     floatMulGadget,
-    floatMulArithBounds(p),
   );
 
 // ---------------------------------------------------------------------------------------------
@@ -599,7 +563,7 @@ export const floatMulArith = (p: number): ArithmeticCircuit<FloatOpLayout> =>
 
 /**
  * The float quotient a/b as p gate ids, bit-exact with float.ts `floatDiv` (division by zero
- * included). Depth +14, size {@link floatDivArithBounds}.
+ * included). Depth +14, size as counted at {@link floatDivArith}.
  *
  * Construction: one-hot leading ones hx, hy of the mantissa magnitudes (depth 1); normalized
  * N_x, N_y (depth 3, top bits 1); c = [N_x < N_y] (one weighted gate, depth 4); for
@@ -680,10 +644,11 @@ export const floatDivGadget = (b: CircuitBuilder, params: FloatParams, a: readon
 };
 
 /**
- * Claimed bounds of {@link floatDivArith}: depth 14 and, with r = p/2 − 1,
- * size ≤ 2^r + r(5r + 91)/2 + 18⌈r/2⌉ + 7.
+ * The quotient of two p-bit floats with explicit exponent arithmetic and a counting construction
+ * for the mantissa quotient: inputs a then b, outputs the p bits of float.ts `floatDiv(a, b)`.
+ * 4 ≤ p ≤ 32, p even. Size Θ(2^(p/2)) (module notes).
  *
- * Stage by stage:
+ * Depth ≤ 14 and, with r = p/2 − 1, size ≤ 2^r + r(5r + 91)/2 + 18⌈r/2⌉ + 7. Stage by stage:
  * - 2^r + 2r − 4: two quotients Q_(r−1), Q_r, each 2^(r−1) − 1 T-gates and r − 1 bit gates;
  * - r² + 3r + 3: leading ones of x and y (2(r − 1)), zero/nonzero of x and y (4), normalization
  *   of x and y (each at most r(r−1)/2 ANDs and r ORs), c (1);
@@ -696,25 +661,6 @@ export const floatDivGadget = (b: CircuitBuilder, params: FloatParams, a: readon
  *   `const 0`), plus a `const 1`;
  * - 4: the sign (sign_a ⊕ sign_b, or sign_a when y = 0);
  * - r(r−1)/2 + 7r + 9: the truncation stage with forceSat.
- * The size is Θ(2^(p/2)): see the module notes on division.
- * @category arithmetic route
- */
-export const floatDivArithBounds = (p: number): Bounds => {
-  const r = p / 2 - 1;
-  return { depth: 14, size: 2 ** r + (r * (5 * r + 91)) / 2 + 18 * Math.ceil(r / 2) + 7 };
-};
-
-/** The claimed bounds of {@link floatDivArith} as text. @category arithmetic route */
-export const floatDivArithFormula: BoundsFormula = {
-  depth: '14',
-  size: '2^r + r(5r + 91)/2 + 18⌈r/2⌉ + 7',
-  where: 'r = p/2 − 1',
-};
-
-/**
- * The quotient of two p-bit floats with explicit exponent arithmetic and a counting construction
- * for the mantissa quotient: inputs a then b, outputs the p bits of float.ts `floatDiv(a, b)`.
- * 4 ≤ p ≤ 32, p even. Size Θ(2^(p/2)) (module notes).
  * @category arithmetic route
  */
 export const floatDivArith = (p: number): ArithmeticCircuit<FloatOpLayout> =>
@@ -722,7 +668,6 @@ export const floatDivArith = (p: number): ArithmeticCircuit<FloatOpLayout> =>
     p,
     requirePrecision('floatDivArith', p, MAX_FLOAT_DIV_ARITH_PRECISION, 'quotient weights 2^(p−4) must stay below 2^30'),
     floatDivGadget,
-    floatDivArithBounds(p),
   );
 
 // ---------------------------------------------------------------------------------------------
@@ -731,7 +676,7 @@ export const floatDivArith = (p: number): ArithmeticCircuit<FloatOpLayout> =>
 
 /**
  * [value(a) < value(b)] and [value(a) = value(b)] as two gate ids, exact (float.ts
- * `floatCompare`). Depth +6, size {@link floatCompareArithBounds}.
+ * `floatCompare`). Depth +6, size as counted at {@link floatCompareArith}.
  *
  * Construction, per operand: zero Z = [x = 0], positive P = [Σx − r·s ≥ 1], negative
  * Ng = [Σx + r·s ≥ r + 1] (depth 1); one-hot leading one h and normalized mantissa N (depth 3).
@@ -801,28 +746,13 @@ export const floatCompareGadget = (
 };
 
 /**
- * Claimed bounds of {@link floatCompareArith}: depth 6 and, with r = p/2 − 1, size exactly
- * r² + 5r + 21 for p ≥ 6 (29 at p = 4). Per operand: r exponent ANDs, zero/positive/negative/
- * nonzero (4), r − 1 leading-one gates, r(r−1)/2 normalization ANDs and r − 2 ORs (none at
- * r = 1); four gates on δ and four on N_b − N_a; lt is one gate, five ANDs and an OR, eq three
- * ANDs and an OR (11).
- * @category arithmetic route
- */
-export const floatCompareArithBounds = (p: number): Bounds => {
-  const r = p / 2 - 1;
-  return { depth: 6, size: r === 1 ? 29 : r * r + 5 * r + 21 };
-};
-
-/** The claimed bounds of {@link floatCompareArith} as text. @category arithmetic route */
-export const floatCompareArithFormula: BoundsFormula = {
-  depth: '6',
-  size: 'r² + 5r + 21 (p ≥ 6; 29 at p = 4)',
-  where: 'r = p/2 − 1',
-};
-
-/**
  * [a < b] and [a = b] for two p-bit floats by explicit arithmetic (exact values, as float.ts
  * `floatCompare`): inputs a then b, outputs [lt, eq]. 4 ≤ p ≤ 60, p even.
+ *
+ * Depth ≤ 6 and, with r = p/2 − 1, size exactly r² + 5r + 21 for p ≥ 6 (29 at p = 4). Per
+ * operand: r exponent ANDs, zero/positive/negative/nonzero (4), r − 1 leading-one gates,
+ * r(r−1)/2 normalization ANDs and r − 2 ORs (none at r = 1); four gates on δ and four on
+ * N_b − N_a; lt is one gate, five ANDs and an OR, eq three ANDs and an OR (11).
  * @category arithmetic route
  */
 export const floatCompareArith = (p: number): ArithmeticCircuit<FloatCompareLayout> => {
@@ -831,5 +761,5 @@ export const floatCompareArith = (p: number): ArithmeticCircuit<FloatCompareLayo
   const a = b.inputs(p);
   const c = b.inputs(p);
   const { lt, eq } = floatCompareGadget(b, params, a, c);
-  return { circuit: b.build([lt, eq]), claimed: floatCompareArithBounds(p), layout: { ...operandLayout(p), lt: 0, eq: 1 } };
+  return { circuit: b.build([lt, eq]), layout: { ...operandLayout(p), lt: 0, eq: 1 } };
 };

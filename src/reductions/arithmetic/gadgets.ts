@@ -21,8 +21,8 @@
  *
  * ## Main results
  * "Depth +d" means: if every argument gate has depth ≤ D, every returned gate has depth ≤ D + d.
- * The justification of each figure is in the gadget's doc; the family modules turn them into
- * claimed bounds, and the tests check them.
+ * The justification of each figure is in the gadget's doc; the family modules add them up, the
+ * lemmas of `src/proofs/arithmetic` state the totals as claims, and the tests check them.
  *
  * ## Implementation notes
  * - Bit vectors are least significant bit first. Internally a bit may be `null`, a constant 0

@@ -10,7 +10,8 @@
  * {@link leadingOne}; gadgets in `./gadgets`.
  *
  * ## Main results
- * Each family states its claimed depth (a constant) and size (a closed-form bound).
+ * Each family argues its depth (a constant) and size (a closed-form bound) in its header; the
+ * lemmas of `src/proofs/arithmetic` state them as claims.
  *
  * ## Implementation notes
  * Re-exports only.

@@ -6,7 +6,8 @@
  *
  * ## Main definitions
  * - {@link integerAddition}: the family member for width w.
- * - {@link integerAdditionBounds}, {@link integerAdditionFormula}: its claimed bounds.
+ * The bounds below are claimed by the lemma `integer-addition`
+ * (`src/proofs/arithmetic/integerAddition.ts`).
  *
  * ## Main results
  * Depth ≤ 4 (2 when w = 1) and size exactly w(w+1)/2 + 3w − 2:
@@ -26,7 +27,7 @@
  * @module
  */
 import { createBuilder } from '../../core/circuit.js';
-import { range, requireInt, type ArithmeticCircuit, type Bounds, type BoundsFormula } from './arithmeticCircuit.js';
+import { range, requireInt, type ArithmeticCircuit } from './arithmeticCircuit.js';
 import { addGadget } from './gadgets.js';
 
 /**
@@ -39,15 +40,6 @@ export interface IntegerAdditionLayout {
   readonly y: readonly number[];
   readonly sum: readonly number[];
 }
-
-/**
- * Claimed bounds for width w: depth 4, size w(w+1)/2 + 3w − 2 (exact).
- * @category bounds
- */
-export const integerAdditionBounds = (w: number): Bounds => ({ depth: 4, size: (w * (w + 1)) / 2 + 3 * w - 2 });
-
-/** The claimed bounds as text. @category bounds */
-export const integerAdditionFormula: BoundsFormula = { depth: '4', size: 'w(w+1)/2 + 3w − 2', where: 'w = operand width' };
 
 /**
  * x + y for w-bit x, y (w ≥ 1): inputs x then y, outputs the w + 1 sum bits LSB first.
@@ -66,7 +58,6 @@ export const integerAddition = (w: number): ArithmeticCircuit<IntegerAdditionLay
   const circuit = b.build(addGadget(b, x, y));
   return {
     circuit,
-    claimed: integerAdditionBounds(w),
     layout: { x: range(0, w), y: range(w, w), sum: range(0, w + 1) },
   };
 };

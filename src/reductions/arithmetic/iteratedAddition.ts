@@ -6,7 +6,8 @@
  *
  * ## Main definitions
  * - {@link iteratedAddition}: the family member for n numbers of w bits.
- * - {@link iteratedAdditionBounds}, {@link iteratedAdditionFormula}: its claimed bounds.
+ * The bounds below are claimed by the lemma `iterated-addition`
+ * (`src/proofs/arithmetic/iteratedAddition.ts`).
  *
  * ## Main results
  * Depth ≤ 8 and, with λ = ⌈log₂ n⌉, W = w + λ, h = min(w, ⌊log₂ n⌋ + 1), ℓ = ⌈log₂ h⌉,
@@ -50,7 +51,7 @@
  * @module
  */
 import { createBuilder } from '../../core/circuit.js';
-import { bitLength, ceilLog2, range, requireInt, type ArithmeticCircuit, type Bounds, type BoundsFormula } from './arithmeticCircuit.js';
+import { ceilLog2, range, requireInt, type ArithmeticCircuit } from './arithmeticCircuit.js';
 import { iteratedAddGadget } from './gadgets.js';
 
 /**
@@ -62,28 +63,6 @@ export interface IteratedAdditionLayout {
   readonly numbers: readonly (readonly number[])[];
   readonly sum: readonly number[];
 }
-
-/**
- * Claimed bounds for n numbers of w bits: depth 8 and
- * size ≤ w(⌊n/2⌋ + ⌊log₂ n⌋) + [h ≥ 3]·⌈W/ℓ⌉·(⌊h(2^ℓ − 1)/2⌋ + 2ℓ − 1) + W(W+1)/2 + 3W − 1
- * with W = w + ⌈log₂ n⌉, h = min(w, ⌊log₂ n⌋ + 1), ℓ = ⌈log₂ h⌉.
- * @category bounds
- */
-export const iteratedAdditionBounds = (n: number, w: number): Bounds => {
-  const W = w + ceilLog2(n);
-  const floorLog = bitLength(n) - 1;
-  const h = Math.min(w, floorLog + 1);
-  const ell = ceilLog2(h);
-  const blocks = h >= 3 ? Math.ceil(W / ell) * (Math.floor((h * (2 ** ell - 1)) / 2) + 2 * ell - 1) : 0;
-  return { depth: 8, size: w * (Math.floor(n / 2) + floorLog) + blocks + (W * (W + 1)) / 2 + 3 * W - 1 };
-};
-
-/** The claimed bounds as text. @category bounds */
-export const iteratedAdditionFormula: BoundsFormula = {
-  depth: '8',
-  size: 'w(⌊n/2⌋ + ⌊log₂ n⌋) + [h ≥ 3]·⌈W/ℓ⌉·(⌊h(2^ℓ − 1)/2⌋ + 2ℓ − 1) + W(W+1)/2 + 3W − 1',
-  where: 'n numbers of w bits, W = w + ⌈log₂ n⌉, h = min(w, ⌊log₂ n⌋ + 1), ℓ = ⌈log₂ h⌉',
-};
 
 /**
  * Σ of n ≥ 1 numbers of w ≥ 1 bits: input bits i·w … i·w + w − 1 hold number i (LSB first);
@@ -99,7 +78,6 @@ export const iteratedAddition = (n: number, w: number): ArithmeticCircuit<Iterat
   const sum = iteratedAddGadget(b, numbers, W);
   return {
     circuit: b.build(sum),
-    claimed: iteratedAdditionBounds(n, w),
     layout: { numbers: numbers.map((_, i) => range(i * w, w)), sum: range(0, W) },
   };
 };

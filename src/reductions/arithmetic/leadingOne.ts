@@ -6,7 +6,8 @@
  *
  * ## Main definitions
  * - {@link leadingOne}: the family member for width w.
- * - {@link leadingOneBounds}, {@link leadingOneFormula}: its claimed bounds.
+ * The bounds below are stated as formulas, and checked, in `test/arithmetic.leadingOne.test.ts`
+ * (no lemma claims them: the family is a gadget of the float constructions).
  *
  * ## Main results
  * Depth ≤ 2, size ≤ w + ⌈log₂ w⌉: w − 1 gates oneHot_i = [x_i − Σ_{j>i} x_j ≥ 1] (x_i = 1 and no
@@ -23,7 +24,7 @@
  * @module
  */
 import { createBuilder } from '../../core/circuit.js';
-import { ceilLog2, range, requireInt, type ArithmeticCircuit, type Bounds, type BoundsFormula } from './arithmeticCircuit.js';
+import { range, requireInt, type ArithmeticCircuit } from './arithmeticCircuit.js';
 import { leadingOneGadget } from './gadgets.js';
 
 /**
@@ -38,12 +39,6 @@ export interface LeadingOneLayout {
   readonly isZero: number;
 }
 
-/** Claimed bounds for width w: depth 2, size ≤ w + ⌈log₂ w⌉. @category bounds */
-export const leadingOneBounds = (w: number): Bounds => ({ depth: 2, size: w + ceilLog2(w) });
-
-/** The claimed bounds as text. @category bounds */
-export const leadingOneFormula: BoundsFormula = { depth: '2', size: 'w + ⌈log₂ w⌉', where: 'w = input width' };
-
 /**
  * Leading one of a w-bit x (w ≥ 1): outputs one-hot (w bits), binary position (⌈log₂ w⌉ bits,
  * LSB first), then the is-zero flag.
@@ -57,7 +52,6 @@ export const leadingOne = (w: number): ArithmeticCircuit<LeadingOneLayout> => {
   const k = binary.length;
   return {
     circuit: b.build([...oneHot, ...binary, isZero]),
-    claimed: leadingOneBounds(w),
     layout: { x: range(0, w), oneHot: range(0, w), binary: range(w, k), isZero: w + k },
   };
 };

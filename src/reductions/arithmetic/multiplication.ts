@@ -6,7 +6,8 @@
  *
  * ## Main definitions
  * - {@link multiplication}: the family member for width w.
- * - {@link multiplicationBounds}, {@link multiplicationFormula}: its claimed bounds.
+ * The bounds below are claimed by the lemma `multiplication`
+ * (`src/proofs/arithmetic/multiplication.ts`).
  *
  * ## Main results
  * Depth ≤ 9 (1 for the partial products + 8 for {@link columnSumGadget}) and, with
@@ -30,7 +31,7 @@
  * @module
  */
 import { createBuilder } from '../../core/circuit.js';
-import { bitLength, ceilLog2, range, requireInt, type ArithmeticCircuit, type Bounds, type BoundsFormula } from './arithmeticCircuit.js';
+import { range, requireInt, type ArithmeticCircuit } from './arithmeticCircuit.js';
 import { multiplyGadget } from './gadgets.js';
 
 /** Layout of {@link multiplication}: `x` = inputs 0..w−1, `y` = w..2w−1, `product` = outputs 0..2w−1. @category model */
@@ -39,29 +40,6 @@ export interface MultiplicationLayout {
   readonly y: readonly number[];
   readonly product: readonly number[];
 }
-
-/**
- * Claimed bounds for width w: depth 9 and
- * size ≤ w² + ⌊w²/2⌋ + (2w−1)(μ−1) + [μ ≥ 3]·⌈2w/ℓ⌉·(⌊μ(2^ℓ − 1)/2⌋ + 2ℓ − 1) + w(2w+1) + 6w − 1
- * with μ = ⌊log₂ w⌋ + 1, ℓ = ⌈log₂ μ⌉.
- * @category bounds
- */
-export const multiplicationBounds = (w: number): Bounds => {
-  const mu = bitLength(w);
-  const ell = ceilLog2(mu);
-  const blocks = mu >= 3 ? Math.ceil((2 * w) / ell) * (Math.floor((mu * (2 ** ell - 1)) / 2) + 2 * ell - 1) : 0;
-  return {
-    depth: 9,
-    size: w * w + Math.floor((w * w) / 2) + (2 * w - 1) * (mu - 1) + blocks + w * (2 * w + 1) + 6 * w - 1,
-  };
-};
-
-/** The claimed bounds as text. @category bounds */
-export const multiplicationFormula: BoundsFormula = {
-  depth: '9',
-  size: 'w² + ⌊w²/2⌋ + (2w−1)(μ−1) + [μ ≥ 3]·⌈2w/ℓ⌉·(⌊μ(2^ℓ − 1)/2⌋ + 2ℓ − 1) + w(2w+1) + 6w − 1',
-  where: 'w = operand width, μ = ⌊log₂ w⌋ + 1, ℓ = ⌈log₂ μ⌉',
-};
 
 /**
  * x·y for w-bit x, y (w ≥ 1): inputs x then y, outputs the 2w product bits LSB first.
@@ -75,7 +53,6 @@ export const multiplication = (w: number): ArithmeticCircuit<MultiplicationLayou
   const product = multiplyGadget(b, x, y, 2 * w);
   return {
     circuit: b.build(product),
-    claimed: multiplicationBounds(w),
     layout: { x: range(0, w), y: range(w, w), product: range(0, 2 * w) },
   };
 };

@@ -6,7 +6,9 @@
  * ## Main definitions
  * - {@link leftShift}: (x · 2^a) mod 2^w.
  * - {@link rightShift}: ⌊x / 2^a⌋ (truncation toward zero).
- * - {@link shiftBounds}, {@link shiftFormula}: their claimed bounds (the same for both).
+ * The bounds below (the same for both) are stated as formulas, and checked, in
+ * `test/arithmetic.shift.test.ts` (no lemma claims them: they are gadgets of the float
+ * constructions).
  *
  * ## Main results
  * Depth ≤ 2 and size exactly T·w − T(T−1)/2 + (w − 1)·[T ≥ 2] with T = min(2^s, w): output bit i
@@ -27,7 +29,7 @@
  * @module
  */
 import { createBuilder } from '../../core/circuit.js';
-import { range, requireInt, type ArithmeticCircuit, type Bounds, type BoundsFormula } from './arithmeticCircuit.js';
+import { range, requireInt, type ArithmeticCircuit } from './arithmeticCircuit.js';
 import { shiftLeftGadget, shiftRightGadget } from './gadgets.js';
 
 /**
@@ -40,19 +42,6 @@ export interface ShiftLayout {
   readonly out: readonly number[];
 }
 
-/** Claimed bounds for a w-bit value and an s-bit amount (exact size). @category bounds */
-export const shiftBounds = (w: number, s: number): Bounds => {
-  const T = Math.min(2 ** s, w);
-  return { depth: 2, size: T * w - (T * (T - 1)) / 2 + (T >= 2 ? w - 1 : 0) };
-};
-
-/** The claimed bounds as text. @category bounds */
-export const shiftFormula: BoundsFormula = {
-  depth: '2',
-  size: 'T·w − T(T−1)/2 + (w − 1)·[T ≥ 2]',
-  where: 'w = value width, s = amount width, T = min(2^s, w)',
-};
-
 const shift = (name: string, w: number, s: number, dir: 'left' | 'right'): ArithmeticCircuit<ShiftLayout> => {
   requireInt(name, 'w', w, 1);
   requireInt(name, 's', s, 1, 64);
@@ -60,7 +49,7 @@ const shift = (name: string, w: number, s: number, dir: 'left' | 'right'): Arith
   const x = b.inputs(w);
   const amount = b.inputs(s);
   const out = dir === 'left' ? shiftLeftGadget(b, x, amount) : shiftRightGadget(b, x, amount);
-  return { circuit: b.build(out), claimed: shiftBounds(w, s), layout: { x: range(0, w), amount: range(w, s), out: range(0, w) } };
+  return { circuit: b.build(out), layout: { x: range(0, w), amount: range(w, s), out: range(0, w) } };
 };
 
 /**
