@@ -4,14 +4,13 @@ import { evaluate } from '../src/core/evaluate.js';
 import { metrics } from '../src/core/metrics.js';
 import {
   lookup,
-  lookupTableBounds,
   lookupTableCircuit,
   randomTruthTable,
   tableInputs,
   type TruthTable,
 } from '../src/reductions/lookupTable.js';
 import { seededInts } from '../src/reductions/random.js';
-import { lookupTableClaims, lookupTableLemma, verifyLookupTable } from '../src/proofs/lookupTable.js';
+import { lemma1Bounds, lookupTableClaims, lookupTableLemma, verifyLookupTable } from '../src/proofs/lookupTable.js';
 import type { VerifyContext } from '../src/proofs/lemma.js';
 import { toGateSpecs, makeCircuit } from '../src/core/circuit.js';
 import { isRight } from 'fp-ts/lib/Either.js';
@@ -43,7 +42,7 @@ describe('lookupTableCircuit (P1 Lemma 1)', () => {
     for (let k = 1; k <= 10; k++) {
       const f = randomTruthTable(k, 3, draw);
       const m = metrics(lookupTableCircuit(f));
-      expect(m.size).toBeLessThanOrEqual(lookupTableBounds(k, 3).size);
+      expect(m.size).toBeLessThanOrEqual(lemma1Bounds(k, 3).size);
       expect(m.depth).toBeLessThanOrEqual(3);
     }
   });

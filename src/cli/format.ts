@@ -76,7 +76,7 @@ export const formatLemma = (c: CheckedLemma, depth = 0): string[] => {
   if (lemma.claimed.length > 0) {
     lines.push(`${ind}    claimed bounds (the kernel measures every verified circuit; each cell: measured ≤ claimed):`);
     for (const cl of lemma.claimed) {
-      const source = cl.source === 'paper' ? `as ${lemma.reference.split(/[;(]/)[0]!.trim()} states it` : "the construction's own count: the paper claims only a constant / a polynomial";
+      const source = cl.source === 'paper' ? `as ${cl.ref ?? lemma.reference} states it` : "the construction's own count: the paper claims only a constant / a polynomial";
       lines.push(`${ind}      ${cl.metric} ≤ ${cl.formula}  ${dim(`[${source}]`)}`);
     }
     lines.push(...measurementTable(report.measurements, `${ind}      `));

@@ -182,14 +182,22 @@ export const verifyArithmeticFamily = async (
   }
   tiers.push(combineRuns('property', `${statement} on ${sweepRuns} random inputs at each sweep point (${sweep.map(where).join('; ')}), before it is measured`, sw, ctx.seed));
 
-  const sweepKeys = new Set(sweep.map((p) => JSON.stringify(p)));
-  const at = (metric: string) => measurements.filter((m) => m.metric === metric && sweepKeys.has(JSON.stringify(m.params)));
-  const depths = at('depth').map((m) => m.measured);
-  const sizes = at('size').map((m) => ({ n: m.params[fam.sweepKey] ?? 0, size: m.measured }));
-  const notes = [
-    `depth over the sweep of ${fam.sweepKey}: ${depths.join(', ')} (${new Set(depths).size === 1 ? 'constant' : 'varies, within the claim where marked ok'})`,
-    `fitted size exponent in ${fam.sweepKey}: ${fittedExponent(sizes).toFixed(2)} (least squares of log size on log ${fam.sweepKey})${fam.exponentNote === undefined ? '' : `; ${fam.exponentNote}`}`,
-  ];
+  // measurements at the sweep points, in sweep order (a point may have been measured earlier, by another tier)
+  const at = (metric: string) =>
+    sweep.flatMap((p) => measurements.filter((m) => m.metric === metric && JSON.stringify(m.params) === JSON.stringify(p)));
+  const depthNotes = claimed
+    .filter((c) => c.figure === 'depth' || c.figure === 'depthP1')
+    .map((c) => {
+      const ds = at(c.metric).map((m) => m.measured);
+      return `${c.metric} over the sweep of ${fam.sweepKey}: ${ds.join(', ')} (${new Set(ds).size === 1 ? 'constant' : 'varies, within the claim where marked ok'})`;
+    });
+  const sizeNotes = claimed
+    .filter((c) => c.figure === 'size')
+    .map((c) => {
+      const sizes = at(c.metric).map((m) => ({ n: m.params[fam.sweepKey] ?? 0, size: m.measured }));
+      return `fitted ${c.metric} exponent in ${fam.sweepKey}: ${fittedExponent(sizes).toFixed(2)} (least squares of log size on log ${fam.sweepKey})${fam.exponentNote === undefined ? '' : `; ${fam.exponentNote}`}`;
+    });
+  const notes = [...depthNotes, ...sizeNotes];
   return report(requirementsOf({ tiers: familyTiers(fam), claimed }), tiers, measurements, notes);
 };
 

@@ -17,9 +17,12 @@ export const floatParamsOrThrow = (p: number, who = 'floatParams'): FloatParams 
   return r.right;
 };
 
-/** The float on input bits `start … start + p − 1`. @category floats */
+/** The float on input bits `start … start + p − 1` (a missing bit is an error, never a 0). @category floats */
 export const readFloat = (params: FloatParams, bits: ArrayLike<number>, start: number): Float => {
-  const f = decodeFloat(params, Array.from({ length: params.p }, (_, j) => bits[start + j] ?? 0));
+  if (!(start >= 0 && start + params.p <= bits.length)) {
+    throw new RangeError(`readFloat: bits ${start}…${start + params.p - 1} of ${bits.length}`);
+  }
+  const f = decodeFloat(params, Array.from({ length: params.p }, (_, j) => bits[start + j]!));
   if (isLeft(f)) throw new RangeError(f.left);
   return f.right;
 };

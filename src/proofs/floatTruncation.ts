@@ -103,8 +103,8 @@ export const truncationBound = (p: number): number => 2 ** (2 - p / 2);
 
 /** The claimed bounds, as data: both metrics ≤ 2^(−p/2+2). @category claims */
 export const floatTruncationClaims: readonly ClaimedBound[] = [
-  { metric: METRIC_ROUND_TRIP, formula: '2^(−p/2+2)', at: (ps: Params) => truncationBound(ps['p'] ?? Number.NaN), source: 'paper' },
-  { metric: METRIC_SUM, formula: '2^(−p/2+2)', at: (ps: Params) => truncationBound(ps['p'] ?? Number.NaN), source: 'paper' },
+  { metric: METRIC_ROUND_TRIP, formula: '2^(−p/2+2)', at: (ps: Params) => truncationBound(ps['p'] ?? Number.NaN), source: 'paper', ref: 'P1 Lemma 4' },
+  { metric: METRIC_SUM, formula: '2^(−p/2+2)', at: (ps: Params) => truncationBound(ps['p'] ?? Number.NaN), source: 'paper', ref: 'P1 Lemma 4' },
 ];
 
 /** What is checked, by default and with `--full`. @category claims */

@@ -43,6 +43,8 @@ export interface ClaimedBound {
   readonly formula: string;
   readonly at: (params: Params) => number;
   readonly source: ClaimSource;
+  /** For a `paper` claim: where the paper states it, when that is not the lemma's own reference (e.g. `P1 Lemma 1`). */
+  readonly ref?: string;
 }
 
 /** The result of verifying one lemma; its verdict is the kernel's {@link judge}. @category model */

@@ -55,10 +55,10 @@ const SIZE_FORMULA = '2^k + k + m with k = ⌈c·log₂ n⌉ (= n^c + c·log₂ 
 
 /** The claimed bounds of P1 Lemma 1, as data, in the kernel's basis and in P1's. @category claims */
 export const lookupTableClaims: readonly ClaimedBound[] = [
-  { metric: 'size', figure: 'size', formula: SIZE_FORMULA, at: (p) => lemma1Bounds(kOf(p), mOf(p)).size, source: 'paper' },
-  { metric: 'depth', figure: 'depth', formula: '3', at: (p) => lemma1Bounds(kOf(p), mOf(p)).depth, source: 'paper' },
-  { metric: 'size·P1', figure: 'sizeP1', formula: SIZE_FORMULA, at: (p) => lemma1Bounds(kOf(p), mOf(p)).size, source: 'paper' },
-  { metric: 'depth·P1', figure: 'depthP1', formula: '3', at: (p) => lemma1Bounds(kOf(p), mOf(p)).depth, source: 'paper' },
+  { metric: 'size', figure: 'size', formula: SIZE_FORMULA, at: (p) => lemma1Bounds(kOf(p), mOf(p)).size, source: 'paper', ref: 'P1 Lemma 1' },
+  { metric: 'depth', figure: 'depth', formula: '3', at: (p) => lemma1Bounds(kOf(p), mOf(p)).depth, source: 'paper', ref: 'P1 Lemma 1' },
+  { metric: 'size·P1', figure: 'sizeP1', formula: SIZE_FORMULA, at: (p) => lemma1Bounds(kOf(p), mOf(p)).size, source: 'paper', ref: 'P1 Lemma 1' },
+  { metric: 'depth·P1', figure: 'depthP1', formula: '3', at: (p) => lemma1Bounds(kOf(p), mOf(p)).depth, source: 'paper', ref: 'P1 Lemma 1' },
 ];
 
 /** The sweep of (n, c, m) points checked by default and with `--full`. @category claims */

@@ -9,7 +9,6 @@
  * ## Main definitions
  * - {@link TruthTable}: f given by its table.
  * - {@link lookupTableCircuit}: the construction of the proof.
- * - {@link lookupTableBounds}: the claimed size and depth.
  * - {@link randomTruthTable}: a seeded random f (the default of `tradeoff export lookup-table`).
  *
  * ## Implementation notes
@@ -84,15 +83,6 @@ export const tableInputs = (n: number, c: number): number => {
   const r = Math.round(v);
   return Math.abs(v - r) < 1e-9 ? r : Math.ceil(v);
 };
-
-/**
- * Claimed bounds of Lemma 1 for k inputs and m outputs: size ≤ 2^k + k + m, depth ≤ 3.
- * @category destructors
- */
-export const lookupTableBounds = (k: number, m: number): { readonly size: number; readonly depth: number } => ({
-  size: 2 ** k + k + m,
-  depth: 3,
-});
 
 /** A seeded random f: {0,1}^k → {0,1}^m. @category constructors */
 export const randomTruthTable = (k: number, m: number, draw: IntDraw): TruthTable => {

@@ -109,13 +109,15 @@ export const familyClaims = (
   f: BoundsFormula,
   sources: { readonly depth: ClaimSource; readonly size: ClaimSource; readonly depthP1: ClaimSource; readonly sizeP1: ClaimSource },
   suffix = '',
+  ref?: string,
 ): ClaimedBound[] => {
   const where = f.where === '' ? '' : ` (${f.where})`;
+  const cited = (source: ClaimSource) => ({ source, ...(source === 'paper' && ref !== undefined ? { ref } : {}) });
   return [
-    { metric: `depth${suffix}`, figure: 'depth', formula: f.depth, at: (p) => bounds(p).depth, source: sources.depth },
-    { metric: `size${suffix}`, figure: 'size', formula: `${f.size}${where}`, at: (p) => bounds(p).size, source: sources.size },
-    { metric: `depth·P1${suffix}`, figure: 'depthP1', formula: f.depthP1, at: (p) => bounds(p).depthP1, source: sources.depthP1 },
-    { metric: `size·P1${suffix}`, figure: 'sizeP1', formula: f.sizeP1, at: (p) => bounds(p).sizeP1, source: sources.sizeP1 },
+    { metric: `depth${suffix}`, figure: 'depth', formula: f.depth, at: (p) => bounds(p).depth, ...cited(sources.depth) },
+    { metric: `size${suffix}`, figure: 'size', formula: `${f.size}${where}`, at: (p) => bounds(p).size, ...cited(sources.size) },
+    { metric: `depth·P1${suffix}`, figure: 'depthP1', formula: f.depthP1, at: (p) => bounds(p).depthP1, ...cited(sources.depthP1) },
+    { metric: `size·P1${suffix}`, figure: 'sizeP1', formula: f.sizeP1, at: (p) => bounds(p).sizeP1, ...cited(sources.sizeP1) },
   ];
 };
 

@@ -49,7 +49,7 @@ import {
 } from '../../reductions/arithmetic/floatOps.js';
 import { verifyArithmeticFamily, type ArithmeticFamily } from '../arithmeticLemma.js';
 import { floatParamsOrThrow, readFloat } from '../floatBits.js';
-import { fittedExponent, report, requirementsOf, type ClaimedBound, type Lemma, type LemmaReport, type Params } from '../lemma.js';
+import { report, requirementsOf, type ClaimedBound, type Lemma, type LemmaReport, type Params } from '../lemma.js';
 import { lemma1Bounds } from '../lookupTable.js';
 import { BY_CONSTRUCTION, exactWidth, familyClaims, p1SizeBound, p1SizeFormula, param, type BoundsFormula, type CircuitBounds } from './familyClaims.js';
 import { multiplicationBounds, multiplicationFormula } from './multiplication.js';
@@ -162,7 +162,7 @@ export const floatCompareArithFormula: BoundsFormula = {
 const PAPER = { depth: 'paper', size: 'paper', depthP1: 'paper', sizeP1: 'paper' } as const;
 
 /** The lookup route's claims for an operation (metrics suffixed `·lookup`). @category claims */
-export const floatLookupClaims = (op: FloatOp): ClaimedBound[] => familyClaims((p) => floatLookupBounds(pOf(p), op), floatLookupFormula, PAPER, '·lookup');
+export const floatLookupClaims = (op: FloatOp): ClaimedBound[] => familyClaims((p) => floatLookupBounds(pOf(p), op), floatLookupFormula, PAPER, '·lookup', 'P1 Lemma 1');
 
 /** The arithmetic route's claims (metrics suffixed `·arith`). @category claims */
 export const floatArithClaims = (bounds: (p: number) => CircuitBounds, f: BoundsFormula): ClaimedBound[] =>
@@ -224,24 +224,6 @@ export const floatOpFamilies = (o: FloatOpInfo): { readonly lookup: ArithmeticFa
   };
 };
 
-/** The notes of one route: depth, depth·P1 and the fitted size exponent over its sweep. */
-const routeNotes = (fam: ArithmeticFamily, r: LemmaReport, route: string, suffix: string, full: boolean): string[] => {
-  const sweep = (full ? fam.sweep.full : fam.sweep.default).map((p) => JSON.stringify(p));
-  // in sweep order (a point may have been measured earlier, by another tier)
-  const at = (metric: string) =>
-    sweep.flatMap((key) => r.measurements.filter((m) => m.metric === metric && JSON.stringify(m.params) === key));
-  const over = (metric: string, what: string): string => {
-    const xs = at(metric).map((m) => m.measured);
-    return `${route} route: ${what} over the sweep of p: ${xs.join(', ')}`;
-  };
-  const sizes = at(`size${suffix}`).map((m) => ({ n: m.params['p'] ?? Number.NaN, size: m.measured }));
-  return [
-    over(`depth${suffix}`, 'depth'),
-    over(`depth·P1${suffix}`, 'depth in P1\'s basis'),
-    `${route} route: fitted size exponent in p: ${fittedExponent(sizes).toFixed(2)}${fam.exponentNote === undefined ? '' : `; ${fam.exponentNote}`}`,
-  ];
-};
-
 const floatOpLemma = (o: FloatOpInfo): Lemma => {
   const { lookup: lookupFam, arith: arithFam } = floatOpFamilies(o);
   const claimed = [...lookupFam.claimed, ...arithFam.claimed];
@@ -265,7 +247,7 @@ const floatOpLemma = (o: FloatOpInfo): Lemma => {
         requirementsOf({ tiers, claimed }),
         [...label(a, 'lookup'), ...label(b, 'arithmetic')],
         [...a.measurements, ...b.measurements],
-        [...routeNotes(lookupFam, a, 'lookup', '·lookup', ctx.full), ...routeNotes(arithFam, b, 'arithmetic', '·arith', ctx.full)],
+        [...a.notes.map((n) => `lookup route: ${n}`), ...b.notes.map((n) => `arithmetic route: ${n}`)],
       );
     },
     exportCircuit: {
