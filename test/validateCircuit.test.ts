@@ -3,11 +3,17 @@ import fc from 'fast-check';
 import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import {
   CIRCUIT_LIMITS,
+  GateKind,
+  argsOf,
   createBuilder,
   formatKernelError,
+  gateKindName,
+  kernelError,
   makeCircuit,
+  toGateSpecs,
   validateCircuit,
   type Circuit,
+  type GateSpec,
   type KernelError,
 } from '../src/core/circuit.js';
 import { withOutputsLast } from '../src/core/serialize.js';
@@ -378,5 +384,302 @@ describe('validateCircuit: every circuit the library makes is valid', () => {
     const g = b.ge([last, xs[0]!], 1, [5, -3]);
     for (let i = 0; i < 1500; i++) last = b.or([g, xs[i]!, last]);
     expectValid(b.build([last]));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The rest of circuit.ts: the builder, makeCircuit, toGateSpecs, argsOf, kernel errors
+// ---------------------------------------------------------------------------------------------
+
+describe('createBuilder', () => {
+  it('numbers gates in order and stores them in CSR form', () => {
+    const b = createBuilder();
+    expect(b.size()).toBe(0);
+    expect(b.input()).toBe(0);
+    expect(b.inputs(2)).toEqual([1, 2]);
+    expect(b.inputs(0)).toEqual([]);
+    expect(b.constant(1)).toBe(3);
+    expect(b.constant(0)).toBe(4);
+    expect(b.not(0)).toBe(5);
+    expect(b.and([0, 1])).toBe(6);
+    expect(b.or([])).toBe(7);
+    expect(b.ge([0, 1, 2], 2)).toBe(8);
+    expect(b.le([5, 6], -1)).toBe(9);
+    expect(b.size()).toBe(10);
+    const c = b.build([9, 8, 0]);
+    expect(c.numInputs).toBe(3);
+    expect(c.numGates).toBe(10);
+    expect(Array.from(c.kind)).toEqual([0, 0, 0, 1, 1, 2, 3, 4, 5, 6]);
+    expect(Array.from(c.param)).toEqual([0, 1, 2, 1, 0, 0, 0, 0, 2, -1]);
+    expect(Array.from(c.faninStart)).toEqual([0, 0, 0, 0, 0, 0, 1, 3, 3, 6, 8]);
+    expect(Array.from(c.fanin)).toEqual([0, 0, 1, 0, 1, 2, 5, 6]);
+    expect(c.weight).toBeNull();
+    expect(Array.from(c.outputs)).toEqual([9, 8, 0]);
+    expect(c.outputs).toBeInstanceOf(Uint32Array);
+  });
+
+  it('weights: switched on by the first weighted gate, 1 on every other wire before and after', () => {
+    const b = createBuilder();
+    const [x, y] = b.inputs(2);
+    b.and([x!, y!]);
+    const g = b.ge([x!, y!], 1, [3, -2]);
+    b.or([g, x!]);
+    b.le([x!, y!], 1);
+    const c = b.build([5]);
+    expect(Array.from(c.weight!)).toEqual([1, 1, 3, -2, 1, 1, 1, 1]);
+    expect(c.weight!.length).toBe(c.fanin.length);
+  });
+
+  it('a built circuit does not change when the builder goes on', () => {
+    const b = createBuilder();
+    const [x, y] = b.inputs(2);
+    const c1 = b.build([b.and([x!, y!])]);
+    b.ge([x!, y!], 1, [2, 2]);
+    const c2 = b.build([3]);
+    expect(c1.numGates).toBe(3);
+    expect(c1.weight).toBeNull();
+    expect(Array.from(c1.fanin)).toEqual([0, 1]);
+    expect(Array.from(c2.weight!)).toEqual([1, 1, 2, 2]);
+    expectValid(c1);
+    expectValid(c2);
+  });
+
+  it('grows past its initial capacities (1024 gates, 4096 wires), weights included', () => {
+    const b = createBuilder();
+    const xs = b.inputs(1500);
+    const g = b.ge([xs[0]!, xs[1]!], 1, [-5, 7]);
+    let last = g;
+    for (let i = 0; i < 1200; i++) last = b.ge([xs[i]!, xs[i + 1]!, xs[i + 2]!, last], 2, [1, 2, 3, -4]);
+    const big = b.and(xs);
+    const c = b.build([last, big]);
+    expect(c.numGates).toBe(1500 + 1 + 1200 + 1);
+    expect(c.fanin.length).toBe(2 + 4800 + 1500);
+    expect(Array.from(c.weight!.subarray(0, 6))).toEqual([-5, 7, 1, 2, 3, -4]);
+    expect(Array.from(c.weight!.subarray(4798, 4802))).toEqual([1, 2, 3, -4]);
+    expect(c.weight!.subarray(4802).every((w) => w === 1)).toBe(true);
+    expect(c.fanin[4801]).toBe(1500 + 1199);
+    expect(Array.from(c.fanin.subarray(4802, 4805))).toEqual([0, 1, 2]);
+    expect(c.param[1500 + 1200]).toBe(2);
+    expect(c.kind[c.numGates - 1]).toBe(3);
+    expect(c.param[1499]).toBe(1499);
+    expectValid(c);
+  });
+
+  it('grows its wires by more than double when one gate needs it', () => {
+    const b = createBuilder();
+    const xs = b.inputs(10);
+    const args = Array.from({ length: 9000 }, (_, j) => xs[j % 10]!);
+    const g = b.ge(args, 5000, args.map((_, j) => (j % 3) - 1));
+    const c = b.build([g]);
+    expect(c.fanin.length).toBe(9000);
+    expect(c.fanin[8999]).toBe(8999 % 10);
+    expect(c.weight![8999]).toBe((8999 % 3) - 1);
+    expectValid(c);
+  });
+
+  it('refuses a gate beyond CIRCUIT_LIMITS.maxGates (tried with the limit lowered to 5)', () => {
+    const limits = CIRCUIT_LIMITS as { maxGates: number };
+    const saved = limits.maxGates;
+    try {
+      limits.maxGates = 5;
+      const b = createBuilder();
+      b.inputs(4);
+      expect(b.constant(1)).toBe(4);
+      expect(() => b.and([])).toThrow(new RangeError('createBuilder: more than 5 gates'));
+      expect(b.size()).toBe(5);
+    } finally {
+      limits.maxGates = saved;
+    }
+  });
+
+  it('refuses a bad argument id', () => {
+    const b = createBuilder();
+    const [x] = b.inputs(1);
+    expect(() => b.not(1)).toThrow(new RangeError('createBuilder: gate 1 (not) argument 0 is 1, not an existing gate id < 1'));
+    expect(() => b.and([x!, -1])).toThrow(new RangeError('createBuilder: gate 1 (and) argument 1 is -1, not an existing gate id < 1'));
+    expect(() => b.or([0.5])).toThrow(/argument 0 is 0.5/);
+    expect(() => b.ge([x!, 7], 1)).toThrow(/gate 1 \(ge\) argument 1 is 7/);
+    expect(b.size()).toBe(1);
+    expect(b.and([x!])).toBe(1);
+  });
+
+  it('refuses weights that do not match the arguments, or are too large', () => {
+    const b = createBuilder();
+    const [x, y] = b.inputs(2);
+    expect(() => b.ge([x!, y!], 1, [1])).toThrow(new RangeError('createBuilder: gate 2 has 2 arguments but 1 weights'));
+    expect(() => b.le([x!, y!], 1, [1, 2 ** 30])).toThrow(new RangeError('createBuilder: gate 2 weight 1 is 1073741824'));
+    expect(() => b.le([x!, y!], 1, [-(2 ** 30), 1])).toThrow(/weight 0 is -1073741824/);
+    expect(() => b.le([x!, y!], 1, [1.5, 1])).toThrow(/weight 0 is 1.5/);
+    expect(b.le([x!, y!], 1, [2 ** 30 - 1, 1 - 2 ** 30])).toBe(2);
+  });
+
+  it('refuses a threshold that is not a 32-bit integer or is out of range ±(Σ|w| + 1)', () => {
+    const b = createBuilder();
+    const [x, y] = b.inputs(2);
+    expect(() => b.ge([x!, y!], 1.5)).toThrow(new RangeError('createBuilder: threshold 1.5 is not a 32-bit integer'));
+    expect(() => b.ge([x!, y!], 2 ** 31)).toThrow(/threshold 2147483648 is not a 32-bit integer/);
+    expect(() => b.ge([x!, y!], 4)).toThrow(new RangeError('createBuilder: threshold k = 4 is out of range ±3 (Σ|w| + 1)'));
+    expect(() => b.le([x!, y!], -4)).toThrow(/k = -4 is out of range ±3/);
+    expect(() => b.ge([x!, y!], 6, [2, -2])).toThrow(/k = 6 is out of range ±5/);
+    expect(() => b.ge([x!, y!], -6, [2, -2])).toThrow(/k = -6/);
+    expect(b.ge([x!, y!], 3)).toBe(2);
+    expect(b.le([x!, y!], -3)).toBe(3);
+    expect(b.ge([x!, y!], -5, [2, -2])).toBe(4);
+    expect(b.le([x!, y!], 5, [-2, 2])).toBe(5);
+    const big = [2 ** 30 - 1, 2 ** 30 - 1, 2 ** 30 - 1];
+    expect(b.ge([x!, y!, x!], 2 ** 31 - 1, big)).toBe(6);
+    expect(() => b.ge([x!, y!, x!], 2 ** 31, big)).toThrow(/not a 32-bit integer/);
+    expect(() => b.ge([x!, y!, x!], -(2 ** 31), big)).toThrow(/not a 32-bit integer/);
+  });
+
+  it('refuses an output that is not a gate', () => {
+    const b = createBuilder();
+    const [x] = b.inputs(1);
+    expect(() => b.build([x!, 1])).toThrow(new RangeError('createBuilder.build: output 1 is not a gate id < 1'));
+    expect(() => b.build([-1])).toThrow(/output -1/);
+    expect(() => b.build([0.5])).toThrow(/output 0.5/);
+    expect(Array.from(b.build([0, 0]).outputs)).toEqual([0, 0]);
+  });
+});
+
+describe('makeCircuit', () => {
+  const IN = { type: 'input' } as const;
+  const mkErr = (gates: readonly GateSpec[], outputs: readonly number[]): KernelError => {
+    const r = makeCircuit(gates, outputs);
+    if (isRight(r)) throw new Error('expected a Left');
+    expect(r.left.rule).toBe('makeCircuit');
+    return r.left;
+  };
+
+  it('makes the circuit the builder would', () => {
+    const r = makeCircuit(
+      [IN, IN, { type: 'const', value: 1 }, { type: 'not', args: [0] }, { type: 'and', args: [0, 1] }, { type: 'or', args: [3, 2] },
+        { type: 'ge', args: [4, 5, 1], k: 1, weights: [2, -1, 1] }, { type: 'le', args: [0, 1], k: 1 }],
+      [6, 7],
+    );
+    if (isLeft(r)) throw new Error(formatKernelError(r.left));
+    expect(r.right).toEqual(good);
+  });
+
+  it('refuses empty and oversized circuits, and missing outputs', () => {
+    expect(mkErr([], [0])).toEqual({ _tag: 'KernelError', rule: 'makeCircuit', message: 'a circuit needs at least one gate', path: 'gates' });
+    const many = { length: CIRCUIT_LIMITS.maxGates + 1 } as unknown as GateSpec[];
+    expect(mkErr(many, [0])).toMatchObject({ message: '50000001 gates is more than the limit of 50000000', path: 'gates' });
+    const wide = { length: CIRCUIT_LIMITS.maxWires - 1 } as unknown as number[];
+    expect(mkErr([IN, { type: 'and', args: wide }, { type: 'or', args: [0, 0, 0] }], [0])).toMatchObject({
+      message: '400000002 wires is more than the limit of 400000000',
+      path: 'gates',
+    });
+    expect(mkErr([IN], [])).toMatchObject({ message: 'a circuit needs at least one output', path: 'outputs' });
+    // exactly at the limits: not refused for size (stand-ins that iterate over one gate)
+    const atLimit = { length: CIRCUIT_LIMITS.maxGates, *[Symbol.iterator]() { yield IN; } } as unknown as GateSpec[];
+    expect(mkErr(atLimit, [])).toMatchObject({ path: 'outputs' });
+    const allWires = { length: CIRCUIT_LIMITS.maxWires - 3 } as unknown as number[];
+    expect(mkErr([IN, { type: 'and', args: allWires }, { type: 'or', args: [0, 0, 0] }], [])).toMatchObject({ path: 'outputs' });
+  });
+
+  it('refuses bad arguments: not an id, itself, beyond the gates, forward', () => {
+    expect(mkErr([IN, { type: 'and', args: [0, -1] }], [0])).toMatchObject({ message: 'argument -1 is not a gate id', path: 'gates[1].args[1]' });
+    expect(mkErr([IN, { type: 'and', args: [0.5] }], [0])).toMatchObject({ message: 'argument 0.5 is not a gate id' });
+    expect(mkErr([IN, { type: 'or', args: [1] }], [0])).toMatchObject({ message: 'gate 1 takes itself as an argument (a cycle)', path: 'gates[1].args[0]' });
+    expect(mkErr([IN, { type: 'not', args: [3] }, IN], [0])).toMatchObject({
+      message: 'argument 3 is not a gate: there are only 3 gates',
+      path: 'gates[1].args[0]',
+    });
+    expect(mkErr([IN, { type: 'ge', args: [0, 2], k: 1 }, IN], [0])).toMatchObject({
+      message: 'argument 2 points forward (gates must be in topological order: every argument < 1)',
+      path: 'gates[1].args[1]',
+    });
+  });
+
+  it('refuses a bad const, NOT arity, k or weights', () => {
+    expect(mkErr([{ type: 'const', value: 2 as 0 }], [0])).toMatchObject({ message: 'const value must be 0 or 1', path: 'gates[0].value' });
+    expect(mkErr([IN, { type: 'not', args: [0, 0] }], [0])).toMatchObject({ message: 'NOT takes exactly 1 argument, got 2', path: 'gates[1].args' });
+    expect(mkErr([IN, { type: 'not', args: [] }], [0])).toMatchObject({ message: 'NOT takes exactly 1 argument, got 0' });
+    expect(mkErr([IN, { type: 'ge', args: [0], k: 0.5 }], [0])).toMatchObject({ message: 'threshold k must be an integer, got 0.5', path: 'gates[1].k' });
+    expect(mkErr([IN, { type: 'ge', args: [0], k: 3 }], [0])).toMatchObject({ message: 'threshold k = 3 is out of range ±2 (fan-in + 1)', path: 'gates[1].k' });
+    expect(mkErr([IN, { type: 'le', args: [0], k: -3 }], [0])).toMatchObject({ path: 'gates[1].k' });
+    expect(mkErr([IN, { type: 'le', args: [0], k: 1, weights: [1, 1] }], [0])).toMatchObject({ message: '2 weights for 1 arguments', path: 'gates[1].weights' });
+    expect(mkErr([IN, { type: 'le', args: [0, 0], k: 1, weights: [1, 2 ** 30] }], [0])).toMatchObject({
+      message: 'weight must be an integer of magnitude < 2^30, got 1073741824',
+      path: 'gates[1].weights[1]',
+    });
+    expect(mkErr([IN, { type: 'le', args: [0], k: 1, weights: [-(2 ** 30)] }], [0])).toMatchObject({ path: 'gates[1].weights[0]' });
+    expect(mkErr([IN, { type: 'le', args: [0], k: 1, weights: [0.5] }], [0])).toMatchObject({ path: 'gates[1].weights[0]' });
+    expect(mkErr([IN, { type: 'ge', args: [0, 0], k: 6, weights: [2, -2] }], [0])).toMatchObject({
+      message: 'threshold k = 6 is out of range ±5 (Σ|w| + 1)',
+      path: 'gates[1].k',
+    });
+    expect(mkErr([IN, { type: 'ge', args: [0, 0], k: -6, weights: [2, -2] }], [0])).toMatchObject({ path: 'gates[1].k' });
+    const big = [2 ** 30 - 1, 2 ** 30 - 1, 2 ** 30 - 1];
+    expect(mkErr([IN, { type: 'ge', args: [0, 0, 0], k: 2 ** 31, weights: big }], [0])).toMatchObject({ path: 'gates[1].k' });
+    expect(isRight(makeCircuit([IN, { type: 'ge', args: [0, 0, 0], k: 2 ** 31 - 1, weights: big }], [1]))).toBe(true);
+    expect(isRight(makeCircuit([IN, { type: 'ge', args: [0, 0], k: -5, weights: [2, -2] }, { type: 'le', args: [0], k: -2 }], [1, 2]))).toBe(true);
+    expect(isRight(makeCircuit([IN, { type: 'ge', args: [0], k: 2 }, { type: 'le', args: [0, 0], k: 5, weights: [2, 2] }], [1, 2]))).toBe(true);
+  });
+
+  it('refuses an output that is not a gate id', () => {
+    expect(mkErr([IN], [0, 1])).toMatchObject({ message: 'output 1 is not a gate id in 0..0', path: 'outputs[1]' });
+    expect(mkErr([IN], [-1])).toMatchObject({ path: 'outputs[0]' });
+    expect(mkErr([IN], [0.5])).toMatchObject({ path: 'outputs[0]' });
+  });
+});
+
+describe('toGateSpecs, argsOf, kernel errors', () => {
+  it('toGateSpecs lists every gate, weights only when one is not 1', () => {
+    const b = createBuilder();
+    const [x, y] = b.inputs(2);
+    b.constant(0);
+    b.constant(1);
+    b.not(x!);
+    b.and([x!, y!]);
+    b.or([y!]);
+    b.ge([x!, y!], 2, [1, 1]);
+    b.le([x!, y!], -1, [2, -3]);
+    b.ge([y!], 1);
+    expect(toGateSpecs(b.build([9]))).toEqual([
+      { type: 'input' },
+      { type: 'input' },
+      { type: 'const', value: 0 },
+      { type: 'const', value: 1 },
+      { type: 'not', args: [0] },
+      { type: 'and', args: [0, 1] },
+      { type: 'or', args: [1] },
+      { type: 'ge', args: [0, 1], k: 2 },
+      { type: 'le', args: [0, 1], k: -1, weights: [2, -3] },
+      { type: 'ge', args: [1], k: 1 },
+    ]);
+    expect(toGateSpecs(unweighted).slice(6)).toEqual([
+      { type: 'ge', args: [4, 5, 1], k: 1 },
+      { type: 'le', args: [0, 1], k: 1 },
+    ]);
+  });
+
+  it('toGateSpecs and makeCircuit are inverse', () => {
+    fc.assert(
+      fc.property(arbitraryCircuit({ prefix: false, printable: false, maxInputs: 5, maxGates: 30 }), (c) => {
+        const r = makeCircuit(toGateSpecs(c), Array.from(c.outputs));
+        if (isLeft(r)) return false;
+        expect(toGateSpecs(r.right)).toEqual(toGateSpecs(c));
+        return true;
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+
+  it('argsOf', () => {
+    expect(Array.from(argsOf(good, 6))).toEqual([4, 5, 1]);
+    expect(Array.from(argsOf(good, 7))).toEqual([0, 1]);
+    expect(Array.from(argsOf(good, 0))).toEqual([]);
+  });
+
+  it('kernelError and formatKernelError', () => {
+    expect(kernelError('r', 'm')).toEqual({ _tag: 'KernelError', rule: 'r', message: 'm' });
+    expect('path' in kernelError('r', 'm')).toBe(false);
+    expect(kernelError('r', 'm', 'p')).toEqual({ _tag: 'KernelError', rule: 'r', message: 'm', path: 'p' });
+    expect(formatKernelError(kernelError('r', 'm'))).toBe('r: m');
+    expect(formatKernelError(kernelError('r', 'm', 'a[1]'))).toBe('r: at a[1]: m');
+    expect(gateKindName).toEqual(['input', 'const', 'not', 'and', 'or', 'ge', 'le']);
+    expect(GateKind).toEqual({ Input: 0, Const: 1, Not: 2, And: 3, Or: 4, Ge: 5, Le: 6 });
   });
 });

@@ -62,10 +62,7 @@ export const gateDepths = (c: Circuit): Uint32Array => {
     const k = c.kind[i];
     if (k === GateKind.Input || k === GateKind.Const) continue;
     let m = 0;
-    for (let w = c.faninStart[i]!; w < c.faninStart[i + 1]!; w++) {
-      const di = d[c.fanin[w]!]!;
-      if (di > m) m = di;
-    }
+    for (let w = c.faninStart[i]!; w < c.faninStart[i + 1]!; w++) m = Math.max(m, d[c.fanin[w]!]!);
     d[i] = m + 1;
   }
   return d;
@@ -83,40 +80,38 @@ const p1Figures = (c: Circuit): { depth: number; nots: number; wires: number } =
     const e = c.faninStart[i + 1]!;
     const kind = c.kind[i]!;
     if (kind === GateKind.Input) continue;
-    if (kind === GateKind.Const) {
-      d[i] = 1;
-      continue;
-    }
     let deepest = 0;
-    if (kind !== GateKind.Ge && kind !== GateKind.Le) {
-      for (let w = s; w < e; w++) deepest = Math.max(deepest, d[c.fanin[w]!]!);
-      d[i] = deepest + 1;
-      wires += e - s;
-      continue;
-    }
-    let k = c.param[i]!;
-    let m = 0;
-    for (let w = s; w < e; w++) {
-      const x = c.weight === null ? 1 : c.weight[w]!;
-      const a = c.fanin[w]!;
-      if (x > 0) {
-        m += x;
-        deepest = Math.max(deepest, d[a]!);
-      } else if (x < 0) {
-        m -= x;
-        k -= x;
-        if (negated[a] === 0) {
-          negated[a] = 1;
-          nots += 1;
+    if (kind === GateKind.Ge || kind === GateKind.Le) {
+      let k = c.param[i]!;
+      let m = 0;
+      for (let w = s; w < e; w++) {
+        const x = c.weight === null ? 1 : c.weight[w]!;
+        const a = c.fanin[w]!;
+        if (x > 0) {
+          m += x;
+          deepest = Math.max(deepest, d[a]!);
+        } else if (x < 0) {
+          m -= x;
+          k -= x;
+          if (negated[a] === 0) {
+            negated[a] = 1;
+            nots += 1;
+          }
+          deepest = Math.max(deepest, d[a]! + 1);
         }
-        deepest = Math.max(deepest, d[a]! + 1);
       }
-    }
-    const inRange = kind === GateKind.Ge ? k > 0 && k <= m : k >= 0 && k < m;
-    if (inRange) {
-      d[i] = deepest + 1;
+      const inRange = kind === GateKind.Ge ? k > 0 && k <= m : k >= 0 && k < m;
+      if (!inRange) {
+        d[i] = 1; // AND() or OR()
+        continue;
+      }
       wires += m;
-    } else d[i] = 1;
+    } else {
+      // NOT, AND, OR as they are; const gates (no arguments) become AND() / OR(): depth 1
+      for (let w = s; w < e; w++) deepest = Math.max(deepest, d[c.fanin[w]!]!);
+      wires += e - s;
+    }
+    d[i] = deepest + 1;
   }
   let depth = 0;
   for (let j = 0; j < c.outputs.length; j++) depth = Math.max(depth, d[c.outputs[j]!]!);
@@ -145,7 +140,7 @@ export const metrics = (c: Circuit): CircuitMetrics => {
     const k = c.kind[i]!;
     gates[names[k]!] += 1;
     const f = c.faninStart[i + 1]! - c.faninStart[i]!;
-    if (f > maxFanIn) maxFanIn = f;
+    maxFanIn = Math.max(maxFanIn, f);
     if (k === GateKind.Ge || k === GateKind.Le) maxThreshold = Math.max(maxThreshold, Math.abs(c.param[i]!));
   }
   let maxWeight = c.fanin.length > 0 ? 1 : 0;
