@@ -27,7 +27,9 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.ts' },
   mutate: list(process.env.MUTATE_FILES) ?? kernel,
-  coverageAnalysis: 'perTest',
+  // perTest runs only the tests that reach a mutant; MUTATE_COVERAGE=all runs every selected test
+  // for every mutant (slower; needed for mutants in code that runs when a module loads)
+  coverageAnalysis: process.env.MUTATE_COVERAGE ?? 'perTest',
   incremental: true,
   incrementalFile: `reports/mutation/${name}.incremental.json`,
   reporters: ['clear-text', 'progress', 'json'],

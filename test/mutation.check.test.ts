@@ -234,3 +234,18 @@ describe('checkCircuitSmt', () => {
     expect(isLeft(e) && 'counterexample' in e.left).toBe(false);
   });
 });
+
+describe('more edges', () => {
+  it('an empty list and too many skips fail in the exhaustive tier, with the skip counts', () => {
+    const e = checkCasesExhaustive([], () => true, 'c', 's');
+    expect(isLeft(e) && e.left.tier).toBe('exhaustive');
+    const k = checkCasesExhaustive([1, 2], (x) => (x === 1 ? SKIP : true), 'c', 's');
+    expect(isLeft(k) && k.left).toStrictEqual({
+      _tag: 'CheckFailure',
+      tier: 'exhaustive',
+      message: 'checkCasesExhaustive: 1 of 2 cases skipped (50.0 %), more than the stated 0.0 %',
+      counterexample: { skipped: 1, cases: 2, maxSkipFraction: 0 },
+    });
+  });
+
+});

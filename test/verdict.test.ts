@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isRight, left, right } from 'fp-ts/lib/Either.js';
 import { createBuilder, type Circuit } from '../src/core/circuit.js';
-import { Verified, checkCasesExhaustive, checkCircuitExhaustive, checkFailure, type CircuitClaim } from '../src/core/check.js';
+import fc from 'fast-check';
+import { SKIP, Verified, checkCasesExhaustive, checkCircuitExhaustive, checkFailure, checkProperty, type CircuitClaim } from '../src/core/check.js';
 import {
   checkBound,
   combineRuns,
@@ -186,5 +187,79 @@ describe('tradeoff check re-judges every report (finding 1)', () => {
       }),
     );
     expect(r).toMatchObject({ verdict: 'fails', problems: ['the verifier threw: out of cheese'] });
+  });
+});
+
+describe('edge cases (mutation testing)', () => {
+  it('runs and measurements carry no absent keys', () => {
+    expect(goodRun()).toStrictEqual({ tier: 'exhaustive', holds: true, statement: 's', cases: 2 });
+    expect(tierRun(left(checkFailure('exhaustive', 'no')), 'exhaustive', 's')).toStrictEqual({
+      tier: 'exhaustive',
+      holds: false,
+      statement: 's',
+      cases: 0,
+      failure: { message: 'no' },
+    });
+    expect(checkBound('e', 2, 1, { p: 4 })).toStrictEqual({ params: { p: 4 }, metric: 'e', claimed: 2, measured: 1, holds: true });
+    expect(combineRuns('exhaustive', 'c', [{ where: 'a', run: goodRun() }])).toStrictEqual({ tier: 'exhaustive', holds: true, statement: 'c', cases: 2 });
+  });
+
+  it('skipped cases and seeds pass from the evidence into runs, and add up when combined', () => {
+    const skipping = () =>
+      tierRun(checkCasesExhaustive([1, 2, 3, 4], (x) => (x === 1 ? SKIP : true), 'c', 's', { maxSkipFraction: 0.5 }), 'exhaustive', 's');
+    expect(skipping()).toStrictEqual({ tier: 'exhaustive', holds: true, statement: 's', cases: 4, skipped: 1 });
+    expect(combineRuns('exhaustive', 'c', [{ where: 'a', run: skipping() }, { where: 'b', run: skipping() }])).toStrictEqual({
+      tier: 'exhaustive',
+      holds: true,
+      statement: 'c',
+      cases: 8,
+      skipped: 2,
+    });
+    const seeded = tierRun(checkProperty(fc.integer(), () => true, 'c', 's', { seed: 5, numRuns: 3 }), 'property', 's');
+    expect(seeded).toStrictEqual({ tier: 'property', holds: true, statement: 's', cases: 3, seed: 5 });
+  });
+
+  it('a combined failure keeps the failing run’s seed when none is given', () => {
+    const bad = tierRun(left(checkFailure('property', 'boom', { x: 1 }, 9)), 'property', 's');
+    expect(combineRuns('property', 'c', [{ where: 'w', run: bad }])).toStrictEqual({
+      tier: 'property',
+      holds: false,
+      statement: 'c',
+      cases: 0,
+      seed: 9,
+      failure: { message: 'w: boom', counterexample: { x: 1 } },
+    });
+    expect(combineRuns('property', 'c', [{ where: 'w', run: bad }], 3).seed).toBe(3);
+  });
+
+  it('measures every known figure, and names them all when one is unknown', () => {
+    const figures = ['depth', 'size', 'wires', 'maxFanIn', 'maxWeight', 'maxThreshold', 'depthP1', 'sizeP1', 'wiresP1'] as const;
+    const ms = measureCircuit(
+      verifiedAnd2(),
+      figures.map((f) => ({ metric: f, figure: f, claimed: 100 })),
+    );
+    expect(ms.map((m) => m.measured)).toEqual([1, 1, 2, 2, 1, 0, 1, 1, 2]);
+    expect(ms.every((m) => m.holds)).toBe(true);
+    const [u] = measureCircuit(verifiedAnd2(), [{ metric: 'x', figure: 'x' as 'size', claimed: 1 }]);
+    expect(u?.problem).toBe(`measureCircuit: unknown figure 'x' (known: ${figures.join(', ')})`);
+  });
+
+  it('a verified claim whose circuit no longer validates is a failing measurement', () => {
+    const v = verifiedAnd2();
+    // the Verified is frozen, but the circuit's typed arrays are not: break one after the check
+    (v.claim.circuit.kind as unknown as Uint8Array)[2] = 99;
+    const [m] = measureCircuit(v, [{ metric: 'depth', figure: 'depth', claimed: 1 }]);
+    expect(m?.holds).toBe(false);
+    expect(m?.problem).toMatch(/^measureCircuit: metrics: validateCircuit: /);
+  });
+
+  it('each claim needs a measurement of its own', () => {
+    const j = judge({ tiers: ['exhaustive'], claims: ['depth', 'size'] }, [goodRun()], measureCircuit(verifiedAnd2(), [{ metric: 'depth', figure: 'depth', claimed: 1 }]));
+    expect(j).toStrictEqual({ verdict: 'fails', problems: ["the claim on 'size' was never measured"] });
+  });
+
+  it('names the failing measurement’s own problem when it has one', () => {
+    const j = judge({ tiers: ['exhaustive'], claims: ['e'] }, [goodRun()], [checkBound('e', Number.NaN, 1, { p: 2 })]);
+    expect(j.problems).toEqual(['e at {"p":2}: claimed NaN and measured 1 must both be finite numbers']);
   });
 });

@@ -169,6 +169,7 @@ export const MAX_EXHAUSTIVE_INPUTS = 24;
 
 const sameBits = (expected: ArrayLike<number>, actual: ArrayLike<number>): boolean => {
   if (expected.length !== actual.length) return false;
+  // Stryker disable next-line EqualityOperator: equivalent — one index past the end reads undefined (0) on both sides
   for (let j = 0; j < actual.length; j++) if ((expected[j] ? 1 : 0) !== (actual[j] ? 1 : 0)) return false;
   return true;
 };
@@ -220,28 +221,35 @@ export const checkCircuitExhaustive = <P>(circuit: Circuit, stmt: CircuitStateme
     for (let lane = 0; lane < lanes; lane++) {
       const a = base + lane;
       seen++;
+      // Stryker disable next-line EqualityOperator: equivalent — a typed array ignores the write past its end
       for (let j = 0; j < n; j++) input[j] = Math.floor(a / 2 ** j) % 2;
       const expected = stmt.spec(input);
       let same = expected.length === outs.length;
+      // Stryker disable next-line EqualityOperator: equivalent — one index past the end reads 0 on both sides
       for (let j = 0; same && j < outs.length; j++) same = (expected[j] ? 1 : 0) === ((words[outs[j]!]! >>> lane) & 1);
       if (!same) {
         found = compare(circuit, stmt.spec, input, scratch);
+        // Stryker disable next-line ConditionalExpression: reachable only if the two evaluators disagree (they are tested to agree)
         mismatch = found === null;
         return false;
       }
     }
     return true;
   });
+  // Stryker disable all: reachable only if the two evaluators disagree (they are tested to agree)
   if (mismatch) {
     return left(checkFailure('exhaustive', `${rule}: the bit-parallel and reference evaluators disagree on input ${bitsToString(input)}`));
   }
+  // Stryker restore all
   if (found !== null) {
     const cex: CircuitCounterexample = found;
     return left(checkFailure('exhaustive', `${rule}: circuit and spec differ on input ${cex.input}`, cex));
   }
+  // Stryker disable all: a guard against a broken evaluateAllInputs (tested on its own); unreachable otherwise
   if (total !== 2 ** n || seen !== 2 ** n) {
     return left(checkFailure('exhaustive', `${rule}: only ${seen} of the 2^${n} inputs were compared`));
   }
+  // Stryker restore all
   return right(mint({ circuit, statement: stmt, params }, { tier: 'exhaustive', statement: stmt.text, cases: seen }));
 };
 
@@ -286,6 +294,7 @@ export const checkCircuitProperty = <P>(
     arb,
     (input) => {
       if (input.length !== stmt.inputs) return { input: bitsToString(input), reason: `the input generator gave ${input.length} bits, the statement has ${stmt.inputs}` };
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent — the cap only bounds memory (the requirement is capped at 4096 too)
       if (distinct.size < 4096) distinct.add(bitsToString(input));
       const cex = compare(circuit, stmt.spec, input, scratch);
       return cex === null ? true : cex;
@@ -294,6 +303,7 @@ export const checkCircuitProperty = <P>(
     stmt.text,
     opts,
   );
+  // Stryker disable next-line Regex: equivalent — checkProperty's messages start with its name
   if (isLeft(r)) return left({ ...r.left, message: r.left.message.replace(/^checkProperty/, rule) });
   const need = Math.min(minDistinctInputs(stmt.inputs, opts.numRuns), 4096);
   if (distinct.size < need) {
@@ -330,9 +340,11 @@ export const checkCircuitSmt = async <P>(
       ),
     );
   }
+  // Stryker disable all: a guard against a broken smt.ts (which reports the circuit's own widths, checked above); unreachable otherwise
   if (!(r.right.queries >= 1) || r.right.inputs !== stmt.inputs || r.right.outputs !== stmt.outputs) {
     return left(checkFailure('sat', `${rule}: the solver answered for ${r.right.inputs} inputs and ${r.right.outputs} outputs in ${r.right.queries} queries`));
   }
+  // Stryker restore all
   return right(
     mint({ circuit, statement: stmt, params }, { tier: 'sat', statement: `${stmt.text} (z3 miter unsat; ${r.right.gates} gates, ${Math.round(r.right.ms)} ms)`, cases: r.right.queries }),
   );
@@ -419,17 +431,21 @@ export const checkProperty = <A, T>(
     { seed: opts.seed, numRuns: opts.numRuns },
   );
   if (!details.failed) {
+    // Stryker disable all: a guard against fast-check miscounting its runs; unreachable otherwise
     if (details.numRuns < 1 || runs < details.numRuns) {
       return left(checkFailure('property', `${rule}: fast-check reported ${details.numRuns} runs and the predicate ran ${runs} times`, undefined, opts.seed));
     }
+    // Stryker restore all
     const bad = skipFailure(rule, 'property', skipped, details.numRuns, opts.maxSkipFraction ?? 0, opts.seed);
     if (bad !== null) return left(bad);
     return right(mint(claim, { tier: 'property', statement, cases: details.numRuns, seed: opts.seed, ...(skipped > 0 ? { skipped } : {}) }));
   }
   const threw = (e: unknown): string => `the predicate threw: ${e instanceof Error ? e.message : String(e)}`;
+  // Stryker disable all: fast-check 4 always reports a counterexample for a failed property (a throw included); kept as a guard
   if (details.counterexample === null) {
     return left(checkFailure('property', `${rule}: ${threw(details.errorInstance)}`, undefined, opts.seed));
   }
+  // Stryker restore all
   const [shrunk] = details.counterexample;
   let described: unknown;
   try {
@@ -440,6 +456,7 @@ export const checkProperty = <A, T>(
   return left(
     checkFailure(
       'property',
+      // Stryker disable next-line LogicalOperator,StringLiteral: equivalent — a failed property always has a path
       `${rule}: fails after ${details.numRuns} runs and ${details.numShrinks} shrinks (seed ${opts.seed}, path "${details.counterexamplePath ?? ''}")`,
       described === true || described === SKIP ? shrunk : described,
       opts.seed,

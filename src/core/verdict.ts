@@ -121,6 +121,7 @@ export const combineRuns = (
     if (run.tier !== tier) return failedRun(tier, statement, `${where}: combineRuns: a ${run.tier} run among ${tier} runs`, undefined, seed);
     if (!run.holds) {
       const f = run.failure;
+      // Stryker disable next-line OptionalChaining,StringLiteral: equivalent — a failing run made here always has a failure
       return failedRun(tier, statement, `${where}: ${f?.message ?? 'failed'}`, f?.counterexample, seed ?? run.seed);
     }
     cases += run.cases;
@@ -211,7 +212,9 @@ export const judge = (req: Requirements, tiers: readonly TierRun[], measurements
   for (const t of req.tiers) if (!tiers.some((r) => r.tier === t)) problems.push(`the declared tier '${t}' did not run`);
   tiers.forEach((r, i) => {
     if (!isKernelMade(r)) problems.push(`tier run ${i + 1} was not made by the kernel`);
+    // Stryker disable next-line OptionalChaining,StringLiteral: equivalent — a failing run made here always has a failure
     else if (!r.holds) problems.push(`tier run ${i + 1} (${r.tier}) fails: ${r.failure?.message ?? 'failed'}`);
+    // Stryker disable next-line all: a guard — every run made here that holds checked at least one case (the checkers refuse none)
     else if (!(r.cases >= 1)) problems.push(`tier run ${i + 1} (${r.tier}) checked no case`);
   });
   const claimed = new Set(req.claims);
