@@ -35,6 +35,8 @@ export default {
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
   tempDirName: `.stryker-tmp-${name}`,
+  // side-by-side runs: never copy another run's sandbox (or build output) into this one
+  ignorePatterns: ['.stryker-tmp*', '.consumer-*', 'dist', 'docs/api', 'reports'],
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 1),
   timeoutMS: 60_000,
   thresholds: { high: 95, low: 90, break: null },
