@@ -208,7 +208,8 @@ describe('the float operations’ lemmas (two routes, one report)', () => {
     expect(r.tiers.map((t) => t.statement.replace(/ route: .*/, ''))).toEqual(['lookup', 'lookup', 'lookup', 'arithmetic', 'arithmetic', 'arithmetic']);
     expect(judge(requirementsOf(lemma), r.tiers, r.measurements).verdict).toBe('holds');
     for (const c of lemma.claimed) expect(r.measurements.some((m) => m.metric === c.metric), c.metric).toBe(true);
-    expect(r.notes.some((n) => /^arithmetic route: depth in P1's basis over the sweep of p: \d/.test(n))).toBe(true);
+    expect(r.notes.some((n) => /^arithmetic route: depth·P1·arith over the sweep of p: \d/.test(n))).toBe(true);
+    expect(r.notes.some((n) => /^lookup route: fitted size·lookup exponent in p: \d/.test(n))).toBe(true);
   }, 120_000);
 });
 
