@@ -141,14 +141,15 @@ const INDEX = /^(0|[1-9][0-9]*)$/;
 /**
  * io-ts context → `gates[3].args[1]`: numeric keys are indices (our format has no numeric
  * keys). The member entries that io-ts adds for the parts of an intersection or union are
- * skipped: they hold the same value as their parent (a JSON value never contains itself).
+ * skipped: they hold the same value as their parent (a JSON value never contains itself, and a
+ * primitive or a missing value has no keys).
  */
 const pathOf = (context: t.Context): string => {
   let p = '';
   for (let i = 1; i < context.length; i++) {
     const here = context[i]!;
     const parent = context[i - 1]!;
-    if (here.actual === parent.actual && typeof here.actual === 'object' && here.actual !== null) continue;
+    if (Object.is(here.actual, parent.actual)) continue;
     const key = here.key;
     if (INDEX.test(key)) p += `[${key}]`;
     else if (IDENT.test(key)) p += p === '' ? key : `.${key}`;
@@ -464,9 +465,13 @@ export const encodeCircuitJson = (c: Circuit, opts: EncodeOptions = {}): Circuit
 /** Options of {@link parseCircuitText}. @category model */
 export type ParseTextOptions = ParseSerialOptions;
 
-/** Where JSON.parse failed, as `line L, column C` (1-based), when its message says. */
+/**
+ * Where JSON.parse failed, as `line L, column C` (1-based), when its message says. Only V8's
+ * trailing `at position N` (Node ≥ 22: `at position N (line L column C)`) counts: a message
+ * that quotes the text (`Unexpected token …, "…" is not valid JSON`) may contain those words.
+ */
 const jsonErrorPath = (text: string, message: string, base: number): string => {
-  const m = /at position (\d+)/.exec(message);
+  const m = / at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(message);
   if (m === null) return 'JSON text';
   const pos = base + Number(m[1]);
   let line = 1;
