@@ -2,7 +2,8 @@
  * Per-file mutation scores from the JSON reports of `npm run mutate` (reports/mutation/*.json,
  * newest report per file wins). Score = detected / (detected + undetected), as Stryker counts it:
  * detected = killed + timeout, undetected = survived + no coverage; compile and runtime errors
- * and ignored mutants do not count. Exits 1 when a file is below the threshold (default 90 %).
+ * and ignored mutants do not count. Exits 1 when a kernel file (src/core) is below the threshold
+ * (default 90 %); other files (a sample of src/proofs or src/reductions) are reported as `info`.
  *
  * Usage: tsx scripts/mutationScore.ts [--threshold 90] [--survivors]
  */
@@ -40,9 +41,10 @@ for (const [file, mutants] of [...byFile].sort(([a], [b]) => a.localeCompare(b))
   const detected = count('Killed', 'Timeout');
   const undetected = count('Survived', 'NoCoverage');
   const score = detected + undetected === 0 ? 100 : (100 * detected) / (detected + undetected);
+  const kernel = file.startsWith('src/core/');
   const ok = score >= threshold;
-  failed ||= !ok;
-  process.stdout.write(`${ok ? 'ok  ' : 'LOW '} ${score.toFixed(2).padStart(6)} %  ${file}  (${detected} detected, ${count('Survived')} survived, ${count('NoCoverage')} no coverage)\n`);
+  if (kernel) failed ||= !ok;
+  process.stdout.write(`${!kernel ? 'info' : ok ? 'ok  ' : 'LOW '} ${score.toFixed(2).padStart(6)} %  ${file}  (${detected} detected, ${count('Survived')} survived, ${count('NoCoverage')} no coverage)\n`);
   if (showSurvivors) {
     for (const m of mutants.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage')) {
       process.stdout.write(`       ${m.status} ${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName} → ${JSON.stringify(m.replacement ?? '')}\n`);
