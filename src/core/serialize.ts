@@ -408,7 +408,7 @@ export const printSerial = (c: Circuit): Either<SerialError, string> => {
         }
         inputsSeen++;
         length += 1;
-        continue;
+        break; // not `continue`: the length check below applies to input gates too
       case GateKind.Const:
         return left(
           serialError(
