@@ -16,7 +16,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
   {
-    files: ['bin/**/*.js', 'test/fixtures/**/*.mjs'],
+    files: ['bin/**/*.js', 'test/fixtures/**/*.mjs', '*.config.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );

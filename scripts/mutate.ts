@@ -22,10 +22,13 @@ const groups: Readonly<Record<string, { readonly files: readonly string[]; reado
     files: ['src/core/evaluateBitParallel.ts'],
     tests: ['test/evaluateBitParallel.test.ts', 'test/mutation.evaluateBitParallel.test.ts', 'test/evaluate.test.ts'],
   },
-  serialize: { files: ['src/core/serialize.ts'], tests: ['test/serialize.test.ts', 'test/mutation.serialize.test.ts'] },
+  serialize: {
+    files: ['src/core/serialize.ts'],
+    tests: ['test/serialize.test.ts', 'test/mutation.serialize.test.ts', 'test/serializationRoundtrip.test.ts', 'test/codec.test.ts'],
+  },
   codec: { files: ['src/core/codec.ts'], tests: ['test/codec.test.ts', 'test/mutation.codec.test.ts', 'test/mutation.codec.load.test.ts'] },
   dot: { files: ['src/core/dot.ts'], tests: ['test/dot.test.ts', 'test/mutation.dot.test.ts'] },
-  float: { files: ['src/core/float.ts'], tests: ['test/float.test.ts', 'test/mutation.float.test.ts'] },
+  float: { files: ['src/core/float.ts'], tests: ['test/float.test.ts', 'test/mutation.float.test.ts', 'test/floatTruncation.test.ts'] },
   smt: { files: ['src/core/smt.ts'], tests: ['test/mutation.smt.test.ts', 'test/mutation.smtInit.test.ts'] },
 };
 

@@ -46,10 +46,8 @@ const fPDropOneMore = (params: FloatParams, z: bigint): Float => {
 
 describe('float-truncation (P1 Lemma 4)', () => {
   it('holds with seed 1, every tier and every measurement', async () => {
-    const t0 = Date.now();
     const steps: number[] = [];
     const r = await verifyTruncation({ ...ctx, progress: (d) => steps.push(d) });
-    const ms = Date.now() - t0;
     expect(r.verdict).toBe('holds');
     expect(r.tiers.map((t) => t.tier)).toEqual(['exhaustive', 'exhaustive', 'exhaustive', 'property', 'property', 'property']);
     expect(r.tiers.every((t) => t.holds && t.cases > 0)).toBe(true);
@@ -67,7 +65,7 @@ describe('float-truncation (P1 Lemma 4)', () => {
       // the supremum 1/(2^(p/2−2) + 1) is never exceeded
       expect(sum?.measured).toBeLessThanOrEqual(1 / (2 ** (p / 2 - 2) + 1));
     }
-    expect(ms).toBeLessThan(10_000);
+    // (how long it takes is `tradeoff check`'s business, not a unit test's: house rule)
   });
 
   it('is a registered lemma value with claims ≤ 2^(−p/2+2)', () => {
