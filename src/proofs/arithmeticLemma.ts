@@ -25,9 +25,12 @@ import {
   checkCircuitExhaustive,
   checkCircuitProperty,
   checkCircuitSmt,
+  type CheckFailure,
+  type CircuitClaim,
   type CircuitSpec,
   type CircuitStatement,
   type Tier,
+  type Verified,
 } from '../core/check.js';
 import type { Circuit } from '../core/circuit.js';
 import type { SmtSpec } from '../core/smt.js';
@@ -141,12 +144,12 @@ export const verifyArithmeticFamily = async (
   const measuredAt = new Set<string>();
   const statement = 'the circuit computes the specification';
   type Run = { where: string; run: TierRun };
-  const record = (runs: Run[], p: Params, tier: Tier, r: Parameters<typeof tierRun>[0]): void => {
+  const record = (runs: Run[], p: Params, tier: Tier, r: Either<CheckFailure, Verified<CircuitClaim<Params>>>): void => {
     runs.push({ where: where(p), run: tierRun(r, tier, statement) });
     const key = JSON.stringify(p);
     if (isRight(r) && !measuredAt.has(key)) {
       measuredAt.add(key);
-      measurements.push(...measureClaims(r.right as Parameters<typeof measureClaims>[0], claimed));
+      measurements.push(...measureClaims(r.right, claimed));
     }
   };
 
