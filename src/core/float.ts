@@ -189,7 +189,8 @@ export const zeroFloat = (params: FloatParams): Float => ({ m: 0n, e: params.iMi
 /** F^max = ⟨I^max, I^max⟩, the greatest value, I^max·2^(I^max). @category constructors */
 export const maxFloat = (params: FloatParams): Float => ({ m: params.iMax, e: params.iMax });
 
-const saturatedFloat = (params: FloatParams, negative: boolean): Float => ({
+/** The saturated value ⟨±I^max, I^max⟩ (what f_p returns on overflow). @category constructors */
+export const saturatedFloat = (params: FloatParams, negative: boolean): Float => ({
   m: negative ? -params.iMax : params.iMax,
   e: params.iMax,
 });

@@ -42,3 +42,5 @@ export {
 export { MAX_EXHAUSTIVE_INPUTS as MAX_EXHAUSTIVE_CHECK_INPUTS } from './check.js';
 export * from './verdict.js';
 export * from './smt.js';
+export * from './floatExp.js';
+export * from './transformer.js';
