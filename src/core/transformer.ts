@@ -194,8 +194,22 @@ export const rationalOfNumber = (x: number): Rational => {
   return { num: BigInt(v), den };
 };
 
+const flCache = new WeakMap<FloatParams, Map<number, Float>>();
+
 /** fl(x): the p-precision reading of a double (its exact value, truncated once). @category conversions */
-export const floatOfNumber = (params: FloatParams, x: number): Float => floatOfRational(params, rationalOfNumber(x));
+export const floatOfNumber = (params: FloatParams, x: number): Float => {
+  // memoized per params object: a pure function of (p, x), and weights repeat n² times
+  let cache = flCache.get(params);
+  if (cache === undefined) {
+    cache = new Map();
+    flCache.set(params, cache);
+  }
+  const hit = cache.get(x);
+  if (hit !== undefined && !Object.is(x, -0)) return hit;
+  const f = floatOfRational(params, rationalOfNumber(x));
+  if (cache.size < 65536) cache.set(x, f);
+  return f;
+};
 
 const ONE = (params: FloatParams): Float => floatOfRational(params, { num: 1n, den: 1n });
 

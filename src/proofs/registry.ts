@@ -17,6 +17,7 @@ import { floatIteratedSumLemma } from './arithmetic/floatIteratedSum.js';
 import { floatTruncationLemma } from './floatTruncation.js';
 import { lookupTableLemma } from './lookupTable.js';
 import { serializationRoundtripLemma } from './serializationRoundtrip.js';
+import { majorityByAttentionLemma } from './transformer/majorityByAttention.js';
 
 /** All lemmas, dependencies first. @category registry */
 export const registry: readonly Lemma[] = [
@@ -32,6 +33,7 @@ export const registry: readonly Lemma[] = [
   floatMulLemma,
   floatDivLemma,
   floatCompareLemma,
+  majorityByAttentionLemma,
 ];
 
 /** Find a lemma by id. @category registry */
