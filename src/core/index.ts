@@ -44,3 +44,4 @@ export * from './verdict.js';
 export * from './smt.js';
 export * from './floatExp.js';
 export * from './transformer.js';
+export * from './modelCodec.js';

@@ -11,3 +11,5 @@ export * from './random.js';
 export * from './randomCircuit.js';
 export * from './expandWeights.js';
 export * from './arithmetic/index.js';
+export * from './randomTransformer.js';
+export * from './transformerAsGeneral.js';
