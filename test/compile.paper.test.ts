@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createBuilder } from '../src/core/circuit.js';
@@ -21,6 +22,7 @@ import { lookupTableCircuit, type TruthTable } from '../src/reductions/lookupTab
 import { embedCircuit } from '../src/reductions/compile/paperEmbed.js';
 import { compilePaper, paperDepthClaim, paperPlan, type PaperCompiled, type PaperOptions } from '../src/reductions/compile/paperRoute.js';
 import { bitsPerToken, encodeTokens } from '../src/reductions/compile/types.js';
+import { arbGeneralModel } from '../src/reductions/randomTransformer.js';
 
 // ---------------------------------------------------------------------------------------------
 // a seeded random general model: random total tables over float bit patterns
@@ -299,6 +301,31 @@ describe('compilePaper: equals runGeneral on every input', () => {
       expect(compiled.claimedDepth).toBe(3);
       expect(compiled.dPlus).toBeNull();
     }
+  });
+});
+
+describe('compilePaper: property, with arbGeneralModel', () => {
+  it('equals runGeneral on every input, depth e + (9 + 2·d_⊕)·d, for random feasible models', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          ...[false, true].map((negativeScores) =>
+            arbGeneralModel({ alphabetSize: { min: 1, max: 3 }, width: { min: 1, max: 2 }, c: [1, 0.5], negativeScores }),
+          ),
+        ),
+        fc.integer({ min: 1, max: 4 }),
+        (model, n) => {
+          const r = compilePaper(model, n);
+          fc.pre(r._tag === 'Right'); // infeasible shapes (tables > 20 inputs) are refused, not compiled
+          if (r._tag === 'Left') return;
+          const compiled = r.right;
+          expect(firstCounterexample(model, compiled)).toBeNull();
+          const e = embeddingDepth(model, n);
+          expect(compiled.depth).toBe(paperDepthClaim(model.layers.length, compiled.dPlus ?? 0) - (3 - e));
+        },
+      ),
+      { seed: 20230, numRuns: 25 },
+    );
   });
 });
 
