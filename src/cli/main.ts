@@ -6,8 +6,15 @@
  * - `tradeoff list`: the lemmas, with their references.
  * - `tradeoff eval --circuit FILE --input BITS`: evaluate a JSON or P1-serialized circuit.
  * - `tradeoff export ID --n N [--format json|serial|dot]`: the circuit a lemma builds.
+ * - `tradeoff compile MODEL --n N [--route paper|arithmetic] [--format …] [--out FILE]`: a
+ *   transformer compiled to a threshold circuit, with its size, depth and breakdown.
+ * - `tradeoff verify MODEL --n N [--samples K] [--seed S]`: the compiled circuit against the
+ *   transformer's semantics.
+ * - `tradeoff run MODEL --input TOKENS [--trace] [--float64]`: the transformer on one input.
+ * The transformer commands live in `./transformerCommands.ts`.
  *
- * Exit codes: 0 success; 1 a lemma fails; 2 bad usage or bad input.
+ * Exit codes: 0 success; 1 a lemma fails or a verification finds a difference; 2 bad usage or
+ * bad input.
  *
  * @module
  */
@@ -17,19 +24,18 @@ import { SingleBar, Presets } from 'cli-progress';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { evaluate } from '../core/evaluate.js';
 import { metrics } from '../core/metrics.js';
-import { encodeCircuitJson, parseCircuitText, formatDecodeErrors } from '../core/codec.js';
-import { printSerial, withOutputsLast } from '../core/serialize.js';
-import { toDot } from '../core/dot.js';
-import { expandWeights } from '../reductions/expandWeights.js';
+import { parseCircuitText, formatDecodeErrors } from '../core/codec.js';
 import { checkLemmas, toCheckJson } from '../proofs/checkAll.js';
 import { registry, findLemma } from '../proofs/registry.js';
 import { VERSION } from '../version.js';
 import { bold, formatTree, green, red } from './format.js';
+import { renderCircuit, type CircuitFormat } from './circuitOutput.js';
+import { UsageError } from './errors.js';
+import { compileCommand, runCommand, verifyCommand } from './transformerCommands.js';
+import type { CompileRoute } from '../reductions/compile/types.js';
 
 /** Largest circuit file `eval` reads. */
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
-
-class UsageError extends Error {}
 
 const intArg =
   (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
@@ -166,19 +172,53 @@ program
     }
     const built = lemma.exportCircuit.build(params);
     if (isLeft(built)) throw new UsageError(built.left);
-    const c = built.right;
-    let text: string;
-    if (opts['format'] === 'serial') {
-      // P1 §3 has no weights and no constants: expand them (same function; see expandWeights)
-      const expanded = expandWeights(c);
-      if (isLeft(expanded)) throw new UsageError(expanded.left);
-      const s = printSerial(withOutputsLast(expanded.right));
-      if (isLeft(s)) throw new UsageError(`cannot serialize: ${s.left.message}`);
-      text = `${s.right}\n`;
-    } else if (opts['format'] === 'dot') text = toDot(c);
-    else text = `${JSON.stringify(encodeCircuitJson(c))}\n`;
-    if (typeof opts['out'] === 'string') writeFileSync(opts['out'], text);
-    else process.stdout.write(text);
+    // P1 §3 has no weights and no constants: `serial` expands them (same function; see expandWeights)
+    const text = renderCircuit(built.right, opts['format'] as CircuitFormat);
+    if (isLeft(text)) throw new UsageError(text.left);
+    if (typeof opts['out'] === 'string') writeFileSync(opts['out'], text.right);
+    else process.stdout.write(text.right);
+  });
+
+const routeOption = (): Option =>
+  new Option('--route <route>', 'construction: explicit float circuits, or P1\'s proof literally (lookup tables; softmax-only models)').choices(['arithmetic', 'paper']).default('arithmetic');
+
+program
+  .command('compile')
+  .description('compile a transformer (JSON model) to a threshold circuit for inputs of length n; print its size, depth and breakdown')
+  .argument('<model>', 'model file (JSON, parallelism-tradeoff/transformer; docs/formats.md)')
+  .requiredOption('--n <n>', 'input length n', intArg('--n', 1))
+  .addOption(routeOption())
+  .addOption(new Option('--format <f>', 'format of the circuit written with --out').choices(['json', 'serial', 'dot']).default('json'))
+  .option('-o, --out <file>', 'write the circuit to this file (without it, only the summary is printed)')
+  .option('--json', 'print the summary as JSON', false)
+  .addHelpText('after', '\nThe circuit\'s inputs and outputs: docs/formats.md, "Compiled transformers".')
+  .action((model: string, opts: { n: number; route: CompileRoute; format: CircuitFormat; out?: string; json: boolean }) => {
+    process.exitCode = compileCommand(model, { n: opts.n, route: opts.route, format: opts.format, json: opts.json, ...(opts.out === undefined ? {} : { out: opts.out }) });
+  });
+
+program
+  .command('verify')
+  .description(`compile a transformer, then compare the circuit with the transformer's semantics: on every input when |Σ|^n ≤ 4096, else on seeded random inputs; exit 1 on a difference`)
+  .argument('<model>', 'model file (JSON, parallelism-tradeoff/transformer)')
+  .requiredOption('--n <n>', 'input length n', intArg('--n', 1))
+  .option('--samples <k>', 'random inputs when there are more than 4096 (default 256)', intArg('--samples', 1, 1_000_000), 256)
+  .option('--seed <s>', 'seed of the random inputs', intArg('--seed', 0, 2 ** 31 - 1), 1)
+  .addOption(routeOption())
+  .option('--json', 'print the report as JSON', false)
+  .action((model: string, opts: { n: number; samples: number; seed: number; route: CompileRoute; json: boolean }) => {
+    process.exitCode = verifyCommand(model, opts);
+  });
+
+program
+  .command('run')
+  .description('run a transformer (JSON model) on one input, exactly at p-precision')
+  .argument('<model>', 'model file (JSON, parallelism-tradeoff/transformer)')
+  .requiredOption('--input <tokens>', 'the tokens: one character each when every symbol is one character (e.g. 0110), else comma-separated (e.g. a,b,c)')
+  .option('--trace', "print every layer's values per position", false)
+  .option('--float64', 'also run in float64 and show it alongside', false)
+  .option('--json', 'print JSON (floats as value with their exact m and e)', false)
+  .action((model: string, opts: { input: string; trace: boolean; float64: boolean; json: boolean }) => {
+    process.exitCode = runCommand(model, opts);
   });
 
 /**
