@@ -6,9 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isLeft, isRight } from 'fp-ts/lib/Either.js';
+import { readFileSync } from 'node:fs';
 import { floatEquals, showFloat } from '../src/core/float.js';
+import { decodeModelText } from '../src/core/modelCodec.js';
 import { runGeneral, runTransformer, type State, type TransformerModel } from '../src/core/transformer.js';
-import { arbModelAndInput, arbSoftmaxModel, arbTransformerModel, describeModel } from '../src/reductions/randomTransformer.js';
+import { arbModelAndInput, arbSoftmaxModel, arbTokens, arbTransformerModel, describeModel } from '../src/reductions/randomTransformer.js';
 import { asGeneral, concreteState, generalLayout } from '../src/reductions/transformerAsGeneral.js';
 
 const sameState = (a: State, b: State): boolean => a.length === b.length && a.every((x, k) => floatEquals(x, b[k]!) && x.m === b[k]!.m && x.e === b[k]!.e);
@@ -71,6 +73,12 @@ describe('asGeneral: a softmax model as a P1 general model', () => {
       }),
       20,
     );
+  });
+
+  it('agrees on examples/softmax-2layer.json', () => {
+    const m = decodeModelText(readFileSync(new URL('../examples/softmax-2layer.json', import.meta.url), 'utf8'));
+    if (isLeft(m)) throw new Error('softmax-2layer.json does not decode');
+    check(arbTokens(3, { min: 1, max: 12 }).map((tokens) => ({ model: m.right, tokens })), 40);
   });
 
   it('refuses saturated and hard heads, naming the head and the reason', () => {
