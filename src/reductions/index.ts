@@ -13,3 +13,4 @@ export * from './expandWeights.js';
 export * from './arithmetic/index.js';
 export * from './randomTransformer.js';
 export * from './transformerAsGeneral.js';
+export * from './compile/index.js';
