@@ -5,9 +5,13 @@
  * - `eval`: reference vs bit-parallel evaluator on a seeded random 1,000,000-gate circuit
  *   (`bench/eval.bench.ts`);
  * - `arithmetic`: build time, size, wires and memory of `float-iterated-sum`
- *   (`bench/arithmetic.bench.ts`).
+ *   (`bench/arithmetic.bench.ts`);
+ * - `compile-transformer`: compiling the example transformers at n = 4 … 64
+ *   (`bench/compileTransformer.ts`; also writes `docs/figures/compile-transformer.svg`). It
+ *   takes many minutes, so the default run leaves it out: run it by name.
  *
- * `npm run bench` runs all; `npm run bench -- eval --gates 100000` one, with options.
+ * `npm run bench` runs `eval` and `arithmetic`; `npm run bench -- eval --gates 100000` one,
+ * with options.
  *
  * @module
  */
@@ -18,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { runEvalBench } from './eval.bench.js';
 import { runArithmeticBench } from './arithmetic.bench.js';
+import { compileTransformerFigure, runCompileTransformerBench } from './compileTransformer.js';
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
 
@@ -51,6 +56,18 @@ const arithmeticBench = async (o: { max?: number }): Promise<void> => {
   write('arithmetic', await runArithmeticBench(o.max === undefined ? {} : { maxK: o.max }));
 };
 
+const compileTransformerBench = async (o: { max?: number; timeout?: number; mem?: number; models?: string }): Promise<void> => {
+  const result = await runCompileTransformerBench({
+    ...(o.max === undefined ? {} : { maxN: o.max }),
+    ...(o.timeout === undefined ? {} : { timeoutMs: o.timeout * 1000 }),
+    ...(o.mem === undefined ? {} : { memoryMiB: o.mem }),
+    ...(o.models === undefined ? {} : { models: o.models.split(',').filter((s) => s !== '') }),
+  });
+  write('compile-transformer', result);
+  const { svg, cost } = await compileTransformerFigure(result);
+  console.log(`wrote ${svg} and ${cost}`);
+};
+
 const program = new Command().name('bench').description('run the benchmarks; results go to bench/results/*.json');
 program
   .command('eval')
@@ -66,8 +83,16 @@ program
   .option('--max <k>', 'largest k to build (default 256; 512 and 1024 take GBs)', int)
   .action(arithmeticBench);
 program
+  .command('compile-transformer')
+  .description('compile the example transformers (arithmetic route) at n = 4 … 64, each point in a child process; not in the default run')
+  .option('--max <n>', 'largest n: 4, 8, … (default 64; 128 and 256 if asked)', int)
+  .option('--timeout <s>', 'time limit per point in seconds (default 300)', int)
+  .option('--mem <MiB>', 'memory budget per point in MiB (default 8192)', int)
+  .option('--models <files>', 'comma-separated model files (default examples/majority.json,examples/softmax-2layer.json,bench/models/softmax-dense-2layer.json)')
+  .action(compileTransformerBench);
+program
   .command('all', { isDefault: true })
-  .description('every benchmark, with defaults')
+  .description('eval and arithmetic, with defaults (compile-transformer only by name)')
   .action(() => {
     // each benchmark in a process of its own, so that peak-memory figures are its own
     for (const name of ['eval', 'arithmetic']) {

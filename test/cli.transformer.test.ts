@@ -114,6 +114,13 @@ describe('tradeoff compile', () => {
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it.skipIf(!existsSync(SOFTMAX))('the paper route says why a softmax model is out of reach, exit 2', async () => {
+    const r = await cli('compile', SOFTMAX, '--n', '2', '--route', 'paper');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the paper route cannot compile this model at n = 2');
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
   it('refuses a length without a precision (p > 64) with exit 2', async () => {
     const r = await cli('compile', MAJ, '--n', '100000000000');
     expect(r.code).toBe(2);
@@ -176,11 +183,15 @@ describe('tradeoff verify', () => {
     expect(r.stdout).toMatch(/same sign on \d+ of 24 final-state coordinates .* max \|difference\| /);
   });
 
-  it.skipIf(!existsSync(SOFTMAX))('examples/softmax-2layer.json at n = 4', async () => {
-    const r = await cli('verify', SOFTMAX, '--n', '4', '--samples', '32');
+  it.skipIf(!existsSync(SOFTMAX))('examples/softmax-2layer.json: exhaustive at n = 5, and a trace', async () => {
+    const r = await cli('verify', SOFTMAX, '--n', '5');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('✔ the circuit agrees with runTransformer');
+    expect(r.stdout).toContain('✔ the circuit agrees with runTransformer on all 243 inputs of length 5');
+    const t = await cli('run', SOFTMAX, '--input', 'aaabbc', '--trace');
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain('after layer 2:');
+    expect(t.stdout).toMatch(/^reject\s/m);
   });
 });
 
