@@ -21,3 +21,6 @@ export * from './arithmetic/multiplication.js';
 export * from './arithmetic/floatIteratedSum.js';
 export * from './arithmetic/floatOps.js';
 export * from './sweeps.js';
+export * from './transformer/majorityByAttention.js';
+export * from './transformer/attentionAsThreshold.js';
+export * from './transformer/transformerToTc0.js';

@@ -18,6 +18,8 @@ import { floatTruncationLemma } from './floatTruncation.js';
 import { lookupTableLemma } from './lookupTable.js';
 import { serializationRoundtripLemma } from './serializationRoundtrip.js';
 import { majorityByAttentionLemma } from './transformer/majorityByAttention.js';
+import { attentionAsThresholdLemma } from './transformer/attentionAsThreshold.js';
+import { transformerToTc0Lemma } from './transformer/transformerToTc0.js';
 
 /** All lemmas, dependencies first. @category registry */
 export const registry: readonly Lemma[] = [
@@ -33,7 +35,9 @@ export const registry: readonly Lemma[] = [
   floatMulLemma,
   floatDivLemma,
   floatCompareLemma,
+  attentionAsThresholdLemma,
   majorityByAttentionLemma,
+  transformerToTc0Lemma,
 ];
 
 /** Find a lemma by id. @category registry */

@@ -14,3 +14,5 @@ export * from './arithmetic/index.js';
 export * from './randomTransformer.js';
 export * from './transformerAsGeneral.js';
 export * from './compile/index.js';
+export * from './majorityTransformer.js';
+export * from './exampleModels.js';

@@ -1,8 +1,8 @@
 /**
- * # The transformer compiler
+ * # The transformer → threshold-circuit compiler
  *
- * Concrete transformers (`src/core/transformer.ts`) to threshold circuits, for each input
- * length n (P1 Theorem 2). Re-exports only; each stage is one file.
+ * The compiler's common types and its routes: the arithmetic route (explicit float circuits,
+ * one stage per file) and the paper route. Re-exports only.
  *
  * @module
  */
@@ -22,3 +22,4 @@ export * from './feedForward.js';
 export * from './output.js';
 export * from './arithmeticRoute.js';
 export * from './paperRoute.js';
+export * from './attentionHeadCircuit.js';
