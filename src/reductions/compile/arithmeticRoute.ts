@@ -261,14 +261,16 @@ export const compileArithmetic = (
   const blocks = createBlockCache(params);
   try {
     // dry run: the same construction, counted
-    const counter = countingBuilder();
-    pipeline(foldingBuilder(counter), blocks, model, n, () => undefined);
-    const estimate = { gates: counter.gates(), wires: counter.wires() };
-    if (estimate.gates > CIRCUIT_LIMITS.maxGates || estimate.wires > CIRCUIT_LIMITS.maxWires) {
+    const counter = countingBuilder(CIRCUIT_LIMITS);
+    try {
+      pipeline(foldingBuilder(counter), blocks, model, n, () => undefined);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
       return left(
-        `the estimated size at n = ${n}, p = ${params.p} is ${estimate.gates} gates and ${estimate.wires} wires, beyond the kernel's limits (${CIRCUIT_LIMITS.maxGates} gates, ${CIRCUIT_LIMITS.maxWires} wires)`,
+        `the estimated size at n = ${n}, p = ${params.p} exceeds the kernel's limits (${CIRCUIT_LIMITS.maxGates} gates, ${CIRCUIT_LIMITS.maxWires} wires): ${e.message}`,
       );
     }
+    const estimate = { gates: counter.gates(), wires: counter.wires() };
     opts.onProgress?.(0, total, 'size estimate');
     const b = foldingBuilder(createBuilder());
     let current = -1;

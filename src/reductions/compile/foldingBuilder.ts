@@ -65,16 +65,23 @@ export interface CountingBuilder extends CircuitBuilder {
 
 /**
  * A {@link CountingBuilder}: every method returns the next id and adds to the counts; input
- * gates are not counted as gates (P1 §3 size).
+ * gates are not counted as gates (P1 §3 size). With `limits`, it throws a `RangeError` as soon
+ * as a count exceeds them (so a dry run of an oversized construction stops early).
  * @category constructors
  */
-export const countingBuilder = (): CountingBuilder => {
+export const countingBuilder = (limits?: { readonly maxGates: number; readonly maxWires: number }): CountingBuilder => {
   let n = 0;
   let gates = 0;
   let wires = 0;
+  const guard = (): void => {
+    if (limits !== undefined && (gates > limits.maxGates || wires > limits.maxWires)) {
+      throw new RangeError(`countingBuilder: more than ${limits.maxGates} gates or ${limits.maxWires} wires`);
+    }
+  };
   const gate = (fanIn: number): number => {
     gates += 1;
     wires += fanIn;
+    guard();
     return n++;
   };
   return {
@@ -95,6 +102,7 @@ export const countingBuilder = (): CountingBuilder => {
     account: (g, w) => {
       gates += g;
       wires += w;
+      guard();
     },
   };
 };

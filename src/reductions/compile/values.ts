@@ -60,7 +60,7 @@ import {
   floatIteratedSumGateCount,
   floatIteratedSumWireBound,
 } from '../arithmetic/floatIteratedSum.js';
-import { floatDivGadget, floatMulGadget } from '../arithmetic/floatOps.js';
+import { floatDivArith, floatDivGadget, floatMulArith, floatMulGadget } from '../arithmetic/floatOps.js';
 import { constantBits, normalFloats } from './constants.js';
 import { embedCircuit } from './embedSubcircuit.js';
 import { foldingBuilder, type FoldingBuilder } from './foldingBuilder.js';
@@ -98,6 +98,8 @@ export interface BlockCache {
   /** The k of every ⊕ family member used (k ≥ 2). */
   readonly sumSizes: Set<number>;
   readonly used: { mul: boolean; div: boolean; exp: boolean; compare: boolean };
+  /** Sizes of the standalone floatMulArith(p), floatDivArith(p) (for dry runs). */
+  readonly gadgetSizes: Map<'mul' | 'div', { readonly gates: number; readonly wires: number }>;
 }
 
 /** An empty {@link BlockCache}. @category constructors */
@@ -107,7 +109,20 @@ export const createBlockCache = (params: FloatParams): BlockCache => ({
   sums: new Map(),
   sumSizes: new Set(),
   used: { mul: false, div: false, exp: false, compare: false },
+  gadgetSizes: new Map(),
 });
+
+/** In counting mode, a binary gadget is accounted by its standalone size (no folding). */
+const accountGadget = (ctx: CompileContext, which: 'mul' | 'div'): number[] => {
+  let size = ctx.blocks.gadgetSizes.get(which);
+  if (size === undefined) {
+    const c = (which === 'mul' ? floatMulArith : floatDivArith)(ctx.params.p).circuit;
+    size = { gates: c.numGates - c.numInputs, wires: c.fanin.length };
+    ctx.blocks.gadgetSizes.set(which, size);
+  }
+  ctx.b.account(size.gates, size.wires);
+  return Array.from({ length: ctx.params.p }, () => ctx.b.opaque());
+};
 
 const SUM_CACHE = 3;
 
@@ -371,7 +386,10 @@ export const mulOp = (ctx: CompileContext, a0: FloatVal, c0: FloatVal): FloatVal
     return wiresVal(embedBlock(ctx, mulConstBlock(ctx.blocks, k).circuit, bitsOf(ctx, x)));
   }
   ctx.blocks.used.mul = true;
-  return wiresVal(floatMulGadget(ctx.b, params, bitsOf(ctx, a), bitsOf(ctx, c)));
+  const xa = bitsOf(ctx, a);
+  const xc = bitsOf(ctx, c);
+  if (ctx.b.counting) return wiresVal(accountGadget(ctx, 'mul'));
+  return wiresVal(floatMulGadget(ctx.b, params, xa, xc));
 };
 
 /**
@@ -409,7 +427,10 @@ export const divOp = (ctx: CompileContext, a0: FloatVal, c0: FloatVal): FloatVal
   const known = lift(ctx, [a, c], ([x, y]) => floatDiv(params, x!, y!));
   if (known !== null) return known;
   ctx.blocks.used.div = true;
-  return wiresVal(floatDivGadget(ctx.b, params, bitsOf(ctx, a), bitsOf(ctx, c)));
+  const xa = bitsOf(ctx, a);
+  const xc = bitsOf(ctx, c);
+  if (ctx.b.counting) return wiresVal(accountGadget(ctx, 'div'));
+  return wiresVal(floatDivGadget(ctx.b, params, xa, xc));
 };
 
 /**
