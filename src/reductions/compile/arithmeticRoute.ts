@@ -134,24 +134,29 @@ const pipeline = (
   let xs: FloatVal[][] = embedTokens(params, model, n);
   model.layers.forEach((layer, l) => {
     const base = 1 + 5 * l;
+    // the last layer of an accept model: only position n is read
+    const last = l === model.layers.length - 1 && model.output.kind === 'accept';
+    const active = (i: number): boolean => !last || i === n - 1;
     enter(base);
-    const proj = layer.heads.map((h) => projectHead(ctx, h, xs));
+    const proj = layer.heads.map((h) => projectHead(ctx, h, xs, active));
     enter(base + 1);
-    const scores = proj.map((pr) => headScores(ctx, pr, model.causal));
+    const scores = proj.map((pr) => headScores(ctx, pr, model.causal, active));
     enter(base + 2);
     const norms = layer.heads.map((h, hi) => normalizeScores(ctx, h.attention, scores[hi]!));
     enter(base + 3);
     const attended = norms.map((nm, hi) => weightedSum(ctx, nm, proj[hi]!.v));
     const ys = xs.map((x, i) =>
-      residualOp(
-        ctx,
-        layer,
-        x,
-        attended.map((a) => a[i]!),
-      ),
+      active(i)
+        ? residualOp(
+            ctx,
+            layer,
+            x,
+            attended.map((a) => a[i]!),
+          )
+        : [],
     );
     enter(base + 4);
-    xs = ys.map((y) => feedForwardOp(ctx, layer.ffn, y));
+    xs = ys.map((y, i) => (active(i) ? feedForwardOp(ctx, layer.ffn, y) : []));
   });
   enter(1 + 5 * model.layers.length);
   return outputGates(ctx, model.output, xs);

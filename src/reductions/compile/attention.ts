@@ -27,7 +27,8 @@
  *   one-hot on the leftmost maximizer (the kernel keeps the first strict improvement).
  * - weighted sum: d_⊗ + d_⊕ (softmax, saturated), or 2 (hard: OR_j (h_ij ∧ v_j bit)).
  * Rows whose scores are all compile-time constants are decided at compile time with the
- * kernel's own floatCompare / iteratedSum / floatDiv (no gates).
+ * kernel's own floatCompare / iteratedSum / floatDiv (no gates). Rows no output needs (the
+ * last layer of an accept model needs only position n) are not built: they are empty.
  *
  * ## Implementation notes
  * Comparisons: the key comparison for p ≤ 28 (scores are normal floats), otherwise
@@ -77,18 +78,36 @@ export type Normalized =
 /** The visible j of position i (0-based): 0 … i under the mask, else 0 … n − 1. */
 const visibleCount = (causal: boolean, i: number, n: number): number => (causal ? i + 1 : n);
 
-/** q_i = W_Q x_i, k_i = W_K x_i, v_i = W_V x_i for every position. @category stages */
-export const projectHead = (ctx: CompileContext, head: Head, xs: readonly (readonly FloatVal[])[]): HeadProjections => ({
-  q: xs.map((x) => matVecOp(ctx, head.wq, x)),
+/**
+ * q_i = W_Q x_i, k_i = W_K x_i, v_i = W_V x_i for every position (q_i only where `active`,
+ * default every position; elsewhere q_i is empty).
+ * @category stages
+ */
+export const projectHead = (
+  ctx: CompileContext,
+  head: Head,
+  xs: readonly (readonly FloatVal[])[],
+  active: (i: number) => boolean = () => true,
+): HeadProjections => ({
+  q: xs.map((x, i) => (active(i) ? matVecOp(ctx, head.wq, x) : [])),
   k: xs.map((x) => matVecOp(ctx, head.wk, x)),
   v: xs.map((x) => matVecOp(ctx, head.wv, x)),
 });
 
-/** score_ij = ⊕_r q_i[r] ⊗ k_j[r] for the visible j (row i has the visible j in order). @category stages */
-export const headScores = (ctx: CompileContext, proj: HeadProjections, causal: boolean): FloatVal[][] => {
+/**
+ * score_ij = ⊕_r q_i[r] ⊗ k_j[r] for the visible j (row i has the visible j in order); rows of
+ * positions that are not `active` are empty (nothing reads them).
+ * @category stages
+ */
+export const headScores = (
+  ctx: CompileContext,
+  proj: HeadProjections,
+  causal: boolean,
+  active: (i: number) => boolean = () => true,
+): FloatVal[][] => {
   const n = proj.q.length;
   return proj.q.map((q, i) =>
-    Array.from({ length: visibleCount(causal, i, n) }, (_, j) =>
+    Array.from({ length: active(i) ? visibleCount(causal, i, n) : 0 }, (_, j) =>
       settle(
         ctx,
         sumOp(
@@ -149,7 +168,7 @@ export const normalizeScores = (ctx: CompileContext, kind: AttentionKind, scores
     return {
       kind: 'select',
       rows: scores.map((row) => {
-        if (allConst(row)) return { known: leftmostMax(row.map((s) => s.value)) };
+        if (allConst(row)) return { known: row.length === 0 ? -1 : leftmostMax(row.map((s) => s.value)) };
         const ge = rowComparator(ctx, row);
         const h = row.map((_, j) => b.and(row.flatMap((_, j2) => (j2 === j ? [] : [ge(j, j2, j2 < j)]))));
         const ones = h.filter((g) => b.constantOf(g) === 1);
@@ -215,7 +234,7 @@ export const weightedSum = (ctx: CompileContext, norm: Normalized, v: readonly (
   const dHead = v[0]?.length ?? 0;
   if (norm.kind === 'weights') {
     return norm.w.map((row) =>
-      Array.from({ length: dHead }, (_, r) =>
+      Array.from({ length: row.length === 0 ? 0 : dHead }, (_, r) =>
         sumOp(
           ctx,
           row.map((w, j) => mulOp(ctx, w, v[j]![r]!)),
@@ -224,7 +243,7 @@ export const weightedSum = (ctx: CompileContext, norm: Normalized, v: readonly (
     );
   }
   return norm.rows.map((row) =>
-    Array.from({ length: dHead }, (_, r) =>
+    Array.from({ length: 'known' in row && row.known < 0 ? 0 : dHead }, (_, r) =>
       'known' in row
         ? v[row.known]![r]!
         : selectOp(
