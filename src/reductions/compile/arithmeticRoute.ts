@@ -63,12 +63,14 @@ import { outputGates } from './output.js';
 import { eliminateDeadGates } from './simplify.js';
 import { bitsPerToken, type ComponentBreakdown, type CompiledTransformer } from './types.js';
 import { MAX_UNARY_TABLE_PRECISION } from './unaryTable.js';
-import { constExpBlock, createBlockCache, createContext, type BlockCache, type FloatVal } from './values.js';
+import { constExpBlock, createBlockCache, createContext, type BlockCache, type CompileFault, type FloatVal } from './values.js';
 
 /** Options of {@link compileArithmetic}. @category model */
 export interface CompileArithmeticOptions {
   /** Called after the size estimate (done = 0) and after each component is built. */
   readonly onProgress?: (done: number, total: number, stage: string) => void;
+  /** A deliberate construction bug, for honesty tests only. */
+  readonly fault?: CompileFault;
 }
 
 /** The building blocks' depths the claimed depth is a formula of. @category model */
@@ -127,9 +129,10 @@ const pipeline = (
   model: TransformerModel,
   n: number,
   enter: (component: number) => void,
+  fault: CompileFault | null = null,
 ): number[] => {
   const params = blocks.params;
-  const ctx = createContext(b, blocks, model.alphabet.length, n, bitsPerToken(model.alphabet.length), 0);
+  const ctx = createContext(b, blocks, model.alphabet.length, n, bitsPerToken(model.alphabet.length), 0, fault);
   enter(0);
   let xs: FloatVal[][] = embedTokens(params, model, n);
   model.layers.forEach((layer, l) => {
@@ -268,7 +271,7 @@ export const compileArithmetic = (
     // dry run: the same construction, counted
     const counter = countingBuilder(CIRCUIT_LIMITS);
     try {
-      pipeline(foldingBuilder(counter), blocks, model, n, () => undefined);
+      pipeline(foldingBuilder(counter), blocks, model, n, () => undefined, opts.fault ?? null);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       return left(
@@ -283,7 +286,7 @@ export const compileArithmetic = (
       if (current >= 0) opts.onProgress?.(c, total, names[current]!);
       current = c;
       b.setTag(c);
-    });
+    }, opts.fault ?? null);
     const pruned = eliminateDeadGates(b.build(outs));
     opts.onProgress?.(total, total, names[current]!);
     const circuit = pruned.circuit;

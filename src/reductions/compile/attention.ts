@@ -39,7 +39,7 @@
  *
  * @module
  */
-import { floatCompare, floatDiv, iteratedSum, type Float } from '../../core/float.js';
+import { floatCompare, floatDiv, floatNeg, floatOfRational, iteratedSum, type Float } from '../../core/float.js';
 import type { AttentionKind, Head } from '../../core/transformer.js';
 import { floatCompareGadget } from '../arithmetic/floatOps.js';
 import { compareGe, compareKey, MAX_KEY_COMPARE_PRECISION, type CompareKey } from './compare.js';
@@ -76,7 +76,7 @@ export type Normalized =
   | { readonly kind: 'select'; readonly rows: readonly ({ readonly known: number } | { readonly h: readonly number[] })[] };
 
 /** The visible j of position i (0-based): 0 … i under the mask, else 0 … n − 1. */
-const visibleCount = (causal: boolean, i: number, n: number): number => (causal ? i + 1 : n);
+const visibleCount = (causal: boolean, i: number, n: number, offByOne = false): number => (causal ? Math.min(n, i + (offByOne ? 2 : 1)) : n);
 
 /**
  * q_i = W_Q x_i, k_i = W_K x_i, v_i = W_V x_i for every position (q_i only where `active`,
@@ -107,17 +107,22 @@ export const headScores = (
 ): FloatVal[][] => {
   const n = proj.q.length;
   return proj.q.map((q, i) =>
-    Array.from({ length: active(i) ? visibleCount(causal, i, n) : 0 }, (_, j) =>
-      settle(
+    Array.from({ length: active(i) ? visibleCount(causal, i, n, ctx.fault === 'mask-off-by-one') : 0 }, (_, j) => {
+      const s = settle(
         ctx,
         sumOp(
           ctx,
           q.map((qr, r) => mulOp(ctx, qr, proj.k[j]![r]!)),
         ),
-      ),
-    ),
+      );
+      return ctx.fault === 'negate-score' ? negateVal(ctx, s) : s;
+    }),
   );
 };
+
+/** −v (the `negate-score` fault): the mantissa's sign bit flipped. */
+const negateVal = (ctx: CompileContext, v: FloatVal): FloatVal =>
+  v.kind === 'const' ? constVal(floatNeg(v.value)) : wiresVal(bitsOf(ctx, v).map((g, i) => (i === ctx.params.q - 1 ? ctx.b.not(g) : g)));
 
 /** A comparator on the scores of one row: [s_a ≥ s_b] or [s_a > s_b] as a gate. */
 const rowComparator = (ctx: CompileContext, row: readonly FloatVal[]): ((a: number, c: number, strict: boolean) => number) => {
@@ -194,7 +199,11 @@ export const normalizeScores = (ctx: CompileContext, kind: AttentionKind, scores
       const G = Array.from({ length: N }, (_, c) => b.ge(ind, c + 1));
       // u_c = fl(1) ⊘ f_p(c), f_p(c) = ⊕ of c copies of fl(1)
       const u = Array.from({ length: N + 1 }, (_, c) =>
-        c === 0 ? null : floatDiv(params, one, iteratedSum(params, Array.from({ length: c }, () => one))),
+        c === 0
+          ? null
+          : ctx.fault === 'skip-truncation'
+            ? floatOfRational(params, { num: 1n, den: BigInt(c) })
+            : floatDiv(params, one, iteratedSum(params, Array.from({ length: c }, () => one))),
       );
       const uBits = u.map((f) => (f === null ? null : bitsOfFloat(params.q, f)));
       const zeroBits = bitsOfFloat(params.q, zero);

@@ -191,7 +191,17 @@ export interface CompileContext {
   /** The tag of the embedding component (token muxes are tagged with it). */
   readonly embeddingTag: number;
   readonly memo: Map<string, readonly number[]>;
+  /** A deliberate fault, for honesty tests only ({@link CompileFault}); null in every real compilation. */
+  readonly fault: CompileFault | null;
 }
+
+/**
+ * A deliberate construction bug, so that tests can show the checkers reject a broken compiler:
+ * every score negated, the truncation of the maximizer count skipped (fl(1/c) instead of
+ * fl(1) ⊘ f_p(c)), or the causal mask off by one (j ≤ i + 1 visible).
+ * @category model
+ */
+export type CompileFault = 'negate-score' | 'skip-truncation' | 'mask-off-by-one';
 
 /**
  * A context: input gates for n tokens of `bitsPerToken` bits each (in order), on a folding
@@ -205,6 +215,7 @@ export const createContext = (
   n: number,
   bitsPerToken: number,
   embeddingTag: number,
+  fault: CompileFault | null = null,
 ): CompileContext => ({
   b,
   params: blocks.params,
@@ -213,6 +224,7 @@ export const createContext = (
   blocks,
   embeddingTag,
   memo: new Map(),
+  fault,
 });
 
 // -------------------------------------------------------------------------------------------
