@@ -295,3 +295,29 @@ export const softmaxTwoLayerExample = (): TransformerModel => ({
     "coordinate": 2
   }
 } as const satisfies TransformerModel);
+
+/**
+ * A one-layer saturated-attention model with real scores (d_model = 2, W_Q = [1, 1/2],
+ * W_K = [1/2, 1], a positional table that breaks ties, c = 1): accept iff coordinate 1 of the
+ * last position is > 0. It computes nothing in particular; it is the depth sweep's model whose
+ * scores do not fold to constants (unlike the two examples, whose heads attend uniformly).
+ * @category constructions
+ */
+export const saturatedDenseExample = (): TransformerModel => ({
+  alphabet: ['a', 'b'],
+  dModel: 2,
+  precision: { c: 1 },
+  causal: false,
+  tokenEmbedding: [
+    [1, 0.5],
+    [-0.5, 1],
+  ],
+  positional: { kind: 'affine', constant: [0, 0], index: [0, 0], fraction: [0.5, -0.25] },
+  layers: [
+    {
+      heads: [{ attention: 'saturated', wq: [[1, 0.5]], wk: [[0.5, 1]], wv: [[1, -1]], wo: [[0], [1]] }],
+      ffn: null,
+    },
+  ],
+  output: { kind: 'accept', coordinate: 1 },
+});

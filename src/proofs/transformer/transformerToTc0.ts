@@ -37,7 +37,8 @@
  * - property (seeded, shrinking over the model and the input): random models and inputs with
  *   alphabets of 2–4 symbols and n up to 8, each model compiled at its input's length; and the
  *   example models at larger n (16) on random inputs.
- * - depth over n: the example models compiled at n = 2, 4, 8, 16 (`--full`: 32): every circuit
+ * - depth over n: the example models and a saturated model whose scores do not fold
+ *   (`saturatedDenseExample`) compiled at n = 2, 4, 8, 16 (`--full`: 32, 64): every circuit
  *   measured against the claims; the notes give the depths per n (constant once p stops
  *   changing the blocks) and the fitted size exponent.
  * The compilers are injectable ({@link TransformerToTc0Options}) so that honesty tests feed a
@@ -66,7 +67,7 @@ import { arbGeneralModel, arbModelAndInput, arbTransformerModel, describeModel }
 import { floatDivArithBounds, floatMulArithBounds } from '../arithmetic/floatOps.js';
 import { floatIteratedSumBounds } from '../arithmetic/floatIteratedSum.js';
 import { fittedExponent, report, requirementsOf, type ClaimedBound, type Lemma, type LemmaReport, type Params, type VerifyContext } from '../lemma.js';
-import { softmaxTwoLayerExample } from '../../reductions/exampleModels.js';
+import { saturatedDenseExample, softmaxTwoLayerExample } from '../../reductions/exampleModels.js';
 
 // -------------------------------------------------------------------------------------------
 // claims
@@ -249,8 +250,8 @@ export const verifyTransformerToTc0 = async (ctx: VerifyContext, opts: Transform
   const models = opts.exhaustiveModels ?? (ctx.full ? 12 : 3);
   const maxN = opts.maxExhaustiveN ?? 6;
   const paperModels = opts.paperModels ?? (ctx.full ? 8 : 2);
-  const sweep = opts.depthSweep ?? (ctx.full ? [2, 4, 8, 16, 32] : [2, 4, 8, 16]);
-  const steps = models + paperModels + 2 + 1;
+  const sweep = opts.depthSweep ?? (ctx.full ? [2, 4, 8, 16, 32, 64] : [2, 4, 8, 16]);
+  const steps = models + paperModels + 3 + 1;
   let step = 0;
   const tick = async (): Promise<void> => {
     ctx.progress(++step, steps);
@@ -347,6 +348,7 @@ export const verifyTransformerToTc0 = async (ctx: VerifyContext, opts: Transform
   for (const [name, model] of [
     ['majority.json', majorityTransformer()],
     ['softmax-2layer.json', softmaxTwoLayerExample()],
+    ['a dense saturated model', saturatedDenseExample()],
   ] as const) {
     const points: { n: number; size: number; depth: number }[] = [];
     for (const n of sweep) {
