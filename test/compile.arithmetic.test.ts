@@ -307,9 +307,10 @@ describe('refusals and the depth claim', () => {
   });
 
   it('refuses up front when the estimated size exceeds the kernel limits', () => {
-    const r = compileArithmetic({ ...causalSaturated, causal: false, precision: { c: 2 } }, 256);
+    // softmax at p = 20: the dry run's family bounds cross 8× the limits within the first rows
+    const r = compileArithmetic({ ...softmaxModel, precision: { c: 1 } }, 1024);
     expect(r._tag).toBe('Left');
-    if (r._tag === 'Left') expect(r.left).toMatch(/beyond the kernel's limits|exceeds/);
+    if (r._tag === 'Left') expect(r.left).toMatch(/exceeds the kernel's limits, refused up front|exceeds the kernel's limits \(/);
   });
 
   it('states the claimed depth as a formula and a number', () => {

@@ -36,7 +36,10 @@
  * ## Implementation notes
  * - Refusals, up front: p > 32 (floatIteratedSum, floatDivArith), softmax with p > 20 (the exp
  *   table), and a dry run (the same construction on a counting builder, family circuits
- *   counted by their own bounds) whose size exceeds `CIRCUIT_LIMITS`.
+ *   counted by their own bounds, unfolded) whose own gates exceed `CIRCUIT_LIMITS`, or whose
+ *   total with the family bounds exceeds 8× them — the family bounds over-estimate when inputs
+ *   fold, so below that the real build is attempted and its own guards refuse it if it does
+ *   cross the limits.
  * - Constants are folded while building (`foldingBuilder.ts`) and dead gates dropped at the
  *   end (`simplify.ts`); the breakdown counts the gates that remain, per component, and the
  *   depth each component adds on top of the components before it (sums to the depth).
@@ -99,6 +102,9 @@ export interface ArithmeticCompiled extends CompiledTransformer {
   /** The dry run's size estimate (an upper bound before folding of the family circuits). */
   readonly estimate: { readonly gates: number; readonly wires: number };
 }
+
+/** How far above the kernel's limits the dry run's (loose) estimate may go before an up-front refusal. */
+const ESTIMATE_SLACK = 8;
 
 /** The component names, in build order (index = tag). */
 const componentNames = (model: TransformerModel): string[] => [
@@ -269,13 +275,18 @@ export const compileArithmetic = (
   const blocks = createBlockCache(params);
   try {
     // dry run: the same construction, counted
-    const counter = countingBuilder(CIRCUIT_LIMITS);
+    // The dry run does not fold family circuits (it adds their standalone size), so that part
+    // over-estimates, by 30× and more when most inputs fold: refuse up front when the gates it
+    // does build exceed the limits, or everything exceeds ESTIMATE_SLACK × them; otherwise let
+    // the real build's own guards (the folding builder's wire limit, the kernel builder's gate
+    // limit) decide.
+    const counter = countingBuilder(CIRCUIT_LIMITS, ESTIMATE_SLACK);
     try {
       pipeline(foldingBuilder(counter), blocks, model, n, () => undefined, opts.fault ?? null);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       return left(
-        `the estimated size at n = ${n}, p = ${params.p} exceeds the kernel's limits (${CIRCUIT_LIMITS.maxGates} gates, ${CIRCUIT_LIMITS.maxWires} wires): ${e.message}`,
+        `the estimated size at n = ${n}, p = ${params.p} exceeds the kernel's limits (${CIRCUIT_LIMITS.maxGates} gates, ${CIRCUIT_LIMITS.maxWires} wires), refused up front: ${e.message}`,
       );
     }
     const estimate = { gates: counter.gates(), wires: counter.wires() };
@@ -316,7 +327,7 @@ export const compileArithmetic = (
       estimate,
     });
   } catch (e) {
-    if (e instanceof RangeError) return left(`cannot build the circuit at n = ${n}, p = ${params.p}: ${e.message}`);
+    if (e instanceof RangeError) return left(`cannot build the circuit at n = ${n}, p = ${params.p}: it exceeds the kernel's limits while building (${e.message})`);
     throw e;
   }
 };

@@ -66,21 +66,31 @@ export interface CountingBuilder extends CircuitBuilder {
 /**
  * A {@link CountingBuilder}: every method returns the next id and adds to the counts; input
  * gates are not counted as gates (P1 §3 size). With `limits`, it throws a `RangeError` as soon
- * as a count exceeds them (so a dry run of an oversized construction stops early).
+ * as the gates built one by one exceed them, or the counts including the sizes `account`ed in
+ * bulk (upper bounds of unfolded family circuits) exceed `slack` × them — so a dry run of an
+ * oversized construction stops early without refusing one whose bulk bounds are merely loose.
  * @category constructors
  */
-export const countingBuilder = (limits?: { readonly maxGates: number; readonly maxWires: number }): CountingBuilder => {
+export const countingBuilder = (limits?: { readonly maxGates: number; readonly maxWires: number }, slack = 1): CountingBuilder => {
   let n = 0;
   let gates = 0;
   let wires = 0;
+  let exactGates = 0;
+  let exactWires = 0;
   const guard = (): void => {
-    if (limits !== undefined && (gates > limits.maxGates || wires > limits.maxWires)) {
+    if (limits === undefined) return;
+    if (exactGates > limits.maxGates || exactWires > limits.maxWires) {
       throw new RangeError(`countingBuilder: more than ${limits.maxGates} gates or ${limits.maxWires} wires`);
+    }
+    if (gates > slack * limits.maxGates || wires > slack * limits.maxWires) {
+      throw new RangeError(`countingBuilder: more than ${slack}× ${limits.maxGates} gates or ${limits.maxWires} wires, counting family circuits by their bounds`);
     }
   };
   const gate = (fanIn: number): number => {
     gates += 1;
     wires += fanIn;
+    exactGates += 1;
+    exactWires += fanIn;
     guard();
     return n++;
   };
