@@ -60,7 +60,7 @@ import type { SweepPlotInput } from '../scripts/plotSweep.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The models of the sweep, relative to the repository root. */
-export const DEFAULT_MODELS = ['examples/majority.json', 'examples/softmax-2layer.json', 'bench/models/softmax-dense-2layer.json'] as const;
+export const DEFAULT_MODELS = ['examples/majority.json', 'bench/models/saturated-dense-1layer.json', 'examples/softmax-2layer.json', 'bench/models/softmax-dense-2layer.json'] as const;
 
 /** The lengths of the sweep. */
 export const DEFAULT_NS = [4, 8, 16, 32, 64] as const;
