@@ -302,7 +302,7 @@ export const compileTransformerFigureInput = (result: CompileTransformerResult):
   const models = [...new Set(ok.map((r) => r.model))];
   return {
     title: 'Transformers compiled to threshold circuits (arithmetic route)',
-    subtitle: 'majority.json: 1 layer, d = 2; softmax-2layer.json: 2 layers × 2 softmax heads, d = 4, uniform attention; softmax-dense-2layer: the same with real scores',
+    subtitle: 'majority.json: 1 saturated head, d = 2, uniform; saturated-dense-1layer: the same shape with real scores; softmax-2layer.json: 2 layers × 2 softmax heads, d = 4, uniform; softmax-dense-2layer: with real scores',
     series: models.map((model) => ({ family: familyName(model), points: ok.filter((r) => r.model === model).map((r) => ({ n: r.n, depth: r.depth, size: r.gates })) })),
   };
 };
