@@ -43,7 +43,7 @@
  *
  * ## References
  * - P1 = Merrill & Sabharwal, *The Parallelism Tradeoff*, TACL 2023, App. A, Defs 13–15,
- *   Lemma 4; the pinned reading in `DESIGN.md` §1 "Floats, pinned".
+ *   Lemma 4; the pinned reading in `docs/semantics.md`, "Floats".
  *
  * @module
  */

@@ -3,7 +3,7 @@
  *
  * Size, depth and the other figures every claimed bound is compared with.
  *
- * ## Conventions (../shared/DESIGN.md §3)
+ * ## Conventions
  * - **size**: every non-input gate, NOT and const gates included (P1 §3).
  * - **depth**: the longest path from an input to an output counting every gate on it; input
  *   and const gates have depth 0, any other gate 1 + the largest depth of its arguments (a

@@ -80,7 +80,7 @@
  *
  * ## References
  * - P1 = Merrill & Sabharwal, *The Parallelism Tradeoff*, TACL 2023, App. A Defs 13–15,
- *   Lemma 5; the pinned float reading of `DESIGN.md` §1 and `docs/semantics.md`.
+ *   Lemma 5; the pinned float reading of `docs/semantics.md`, "Floats".
  * - A. K. Chandra, L. Stockmeyer, U. Vishkin, "Constant depth reducibility", SIAM J. Comput.
  *   13(2), 1984 (column sums, then blocks).
  * - A. Hajnal, W. Maass, P. Pudlák, M. Szegedy, G. Turán, "Threshold circuits of bounded

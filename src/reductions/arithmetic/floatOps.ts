@@ -82,7 +82,7 @@
  *
  * ## References
  * - P1 = Merrill & Sabharwal, *The Parallelism Tradeoff*, TACL 2023: App. A (Defs 13–14,
- *   floats), Lemma 1 (lookup tables), and `DESIGN.md` §1 "Floats, pinned" for the reading.
+ *   floats), Lemma 1 (lookup tables), and `docs/semantics.md`, "Floats", for the reading.
  * - W. Hesse, E. Allender, D. A. M. Barrington, "Uniform constant-depth threshold circuits for
  *   division and iterated multiplication", JCSS 65(4), 2002.
  * - A. Hajnal, W. Maass, P. Pudlák, M. Szegedy, G. Turán, "Threshold circuits of bounded depth",
