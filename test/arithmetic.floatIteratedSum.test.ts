@@ -288,7 +288,9 @@ describe('floatIteratedSum', () => {
       }
     }
     expect(floatIteratedSumFormula.size).toMatch(/construction's own dense count/);
-    for (const sym of ['q =', 'M =', 'W =', 'β =', 'h =', "W′ =", 'ℓ =', 'n_B =', 'ν =']) expect(floatIteratedSumFormula.size).toContain(sym);
+    for (const sym of ['n =', 'p =', 'q =', 'M =', 'W =', 'β =', 'h =', "W′ =", 'ℓ =', 'n_B =', 'ν =']) expect(floatIteratedSumFormula.size).toContain(sym);
+    // the formula is written in the lemma's parameter n (the column `n` of the printed table), not P1's k
+    expect(floatIteratedSumFormula.size.replace('P1 Lemma 5 calls it k', '')).not.toMatch(/\bk\b/);
   });
 
   it('builds the benchmark points k ∈ {16, 32, 64, 128} at p = 2⌈log₂ k⌉ quickly, within the claims', () => {

@@ -60,11 +60,12 @@ const pOf = (p: Params): number => param(p, 'p');
  */
 export const floatIteratedSumSizeFormula =
   "the construction's own dense count of its stages (floatIteratedSumGateCount), with ℓ chosen by the construction: " +
-  'k(2M+1)(q−1) + 2kW + 2W(⌊k/2⌋ + β − 1)·[k ≥ 2] + 2(n_B(2h + 2^ℓ − 1) + (ℓ+1)n_B(n_B − 1)/2 + W′) + 2(2M(q−1) + q − 1 + ν) + 2q + 5, ' +
-  'where k = n floats (the parameter n) of precision p; q = p/2; M = I^max = 2^(q−1) − 1; W = 2M + q − 1 (aligned columns); β = ⌊log₂ k⌋ + 1 (bits of a column count); ' +
-  'h = 2β (signed bits per position); W′ = 2M + ⌊log₂(kM)⌋ + 2 (the two\'s-complement width of the exact sum); ' +
+  'n(2M+1)(q−1) + 2nW + 2W(⌊n/2⌋ + β − 1)·[n ≥ 2] + 2(n_B(2h + 2^ℓ − 1) + (ℓ+1)n_B(n_B − 1)/2 + W′) + 2(2M(q−1) + q − 1 + ν) + 2q + 5, ' +
+  'where n = the number of floats summed (the parameter n; P1 Lemma 5 calls it k) and p = their precision; q = p/2; M = I^max = 2^(q−1) − 1; ' +
+  'W = 2M + q − 1 (aligned columns); β = ⌊log₂ n⌋ + 1 (bits of a column count); h = 2β (signed bits per position); ' +
+  "W′ = 2M + ⌊log₂(nM)⌋ + 2 (the two's-complement width of the exact sum); " +
   'ℓ = the block width the construction chooses (floatIteratedSumShape: of least wire cost among ⌈log₂ h⌉ ≤ ℓ ≤ min(⌈log₂ h⌉ + 10, 14)); ' +
-  'n_B = ⌈W′/ℓ⌉ (blocks); ν = W′ − 2M − q (saturation positions); [k ≥ 2] is 1 if k ≥ 2 and 0 otherwise';
+  'n_B = ⌈W′/ℓ⌉ (blocks); ν = W′ − 2M − q (saturation positions); [n ≥ 2] is 1 if n ≥ 2 and 0 otherwise';
 
 /**
  * The claimed figures of ⊕ of k floats of precision p: depth 9; size ≤
