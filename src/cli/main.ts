@@ -4,6 +4,8 @@
  * Wires the library's modules; no logic of its own beyond parsing options and printing.
  * - `tradeoff check [--only ID…] [--seed S] [--full] [--json]`: verify the proof tree.
  * - `tradeoff list`: the lemmas, with their references.
+ * - `tradeoff report [--format markdown|latex|json] [--only ID…] [--seed S] [--full]`: the check
+ *   as an appendix (`./report.ts`).
  * - `tradeoff eval --circuit FILE --input BITS`: evaluate a JSON or P1-serialized circuit.
  * - `tradeoff export ID --n N [--format json|serial|dot]`: the circuit a lemma builds.
  * - `tradeoff compile MODEL --n N [--route paper|arithmetic] [--format …] [--out FILE]`: a
@@ -32,6 +34,7 @@ import { bold, formatTree, green, red } from './format.js';
 import { renderCircuit, type CircuitFormat } from './circuitOutput.js';
 import { UsageError } from './errors.js';
 import { compileCommand, runCommand, verifyCommand } from './transformerCommands.js';
+import { REPORT_FORMATS, renderReport, runReport, type ReportFormat } from './report.js';
 import type { CompileRoute } from '../reductions/compile/types.js';
 
 /** Largest circuit file `eval` reads. */
@@ -107,6 +110,21 @@ program
       process.stdout.write(`${failed.length > 0 ? red(summary) : green(summary)}\n`);
     }
     process.exitCode = failed.length > 0 ? 1 : 0;
+  });
+
+program
+  .command('report')
+  .description("run the check and print every statement with its reference, claimed against measured bounds, tiers, seed, version and commit, for a paper's appendix; exit 1 if any fails")
+  .addOption(new Option('--format <f>', 'output format').choices([...REPORT_FORMATS]).default('markdown'))
+  .option('--only <ids>', 'report only these lemma ids (repeatable or comma-separated)', collect, [])
+  .option('--seed <n>', 'seed of every random choice', intArg('--seed', 0, 2 ** 31 - 1), 1)
+  .option('--full', 'run the long sweeps', false)
+  .action(async (opts: { format: ReportFormat; only: string[]; seed: number; full: boolean }) => {
+    const unknown = opts.only.filter((id) => findLemma(id) === undefined);
+    if (unknown.length > 0) throw new UsageError(`unknown lemma id(s): ${unknown.join(', ')}; known: ${registry.map((l) => l.id).join(', ')}`);
+    const r = await runReport({ version: VERSION, seed: opts.seed, full: opts.full, only: opts.only });
+    process.stdout.write(renderReport(r, opts.format));
+    process.exitCode = r.lemmas.some((l) => l.verdict === 'fails') ? 1 : 0;
   });
 
 program
