@@ -42,6 +42,7 @@ import {
   requirementsOf,
   type ClaimedBound,
   type Lemma,
+  type LemmaModules,
   type LemmaReport,
   type Params,
   type VerifyContext,
@@ -72,6 +73,8 @@ export interface ArithmeticFamily {
   readonly statement: string;
   readonly reference: string;
   readonly dependsOn: readonly string[];
+  /** Where its construction and its proof are (for the generated docs). */
+  readonly modules?: LemmaModules;
   /** Build the circuit at a parameter point (the construction under test, from `src/reductions`). */
   readonly build: (p: Params) => Circuit;
   /** The statement's widths at a parameter point: fixed here, never read off the circuit. */
@@ -221,6 +224,7 @@ export const arithmeticLemma = (fam: ArithmeticFamily): Lemma => ({
   claimed: fam.claimed,
   tiers: familyTiers(fam),
   verify: (ctx) => verifyArithmeticFamily(fam, ctx),
+  ...(fam.modules === undefined ? {} : { modules: fam.modules }),
   ...(fam.exportOptions === undefined
     ? {}
     : {

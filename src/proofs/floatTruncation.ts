@@ -400,6 +400,7 @@ type Run = { readonly where: string; readonly run: TierRun };
 /** P1 Lemma 4 as a value. @category lemmas */
 export const floatTruncationLemma: Lemma = {
   id: 'float-truncation',
+  modules: { construction: ['src/core/float.ts'], proof: 'src/proofs/floatTruncation.ts' },
   title: 'Float truncation loses at most a factor 1 ± 2^(−p/2+2)',
   statement:
     'For every p-precision float φ, φ and f_p(g_p(φ)) differ by a factor of at most 1 ± 2^(−p/2+2) (in fact they are equal); more usefully, for every integer z on which f_p does not saturate, f_p(z) and z·2^(I^min) differ by such a factor, so the iterated sum ⊕ of k floats is within a factor 1 ± 2^(−p/2+2) of the exact sum whenever |Σ φ_i| < (I^max + 1)·2^(I^max) (in particular whenever |Σ φ_i| ≤ F^max).',

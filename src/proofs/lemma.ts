@@ -17,7 +17,7 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import type { CircuitClaim, Tier, Verified } from '../core/check.js';
 import type { Circuit } from '../core/circuit.js';
-import { judge, measureCircuit, type CircuitFigure, type Measurement, type Params, type Requirements, type TierRun } from '../core/verdict.js';
+import { judge, measureCircuit, type CircuitFigure, type Measurement, type Params, type Requirements, type TierRun, type Verdict } from '../core/verdict.js';
 
 export type { Params, TierRun, Measurement, CircuitFigure } from '../core/verdict.js';
 
@@ -49,8 +49,9 @@ export interface ClaimedBound {
 
 /** The result of verifying one lemma; its verdict is the kernel's {@link judge}. @category model */
 export interface LemmaReport {
-  readonly verdict: 'holds' | 'fails';
-  /** Why it fails (empty when it holds). */
+  /** `error`: out of memory or a solver that could not start, never a counterexample. */
+  readonly verdict: Verdict;
+  /** Why it fails or could not be checked (empty when it holds). */
   readonly problems: readonly string[];
   readonly tiers: readonly TierRun[];
   readonly measurements: readonly Measurement[];
@@ -71,6 +72,19 @@ export interface VerifyContext {
 export type ExportOptions = Readonly<Record<string, number>>;
 
 /**
+ * Where a lemma lives in the repository: paths from the package root, e.g.
+ * `src/reductions/lookupTable.ts`. The lemma pages (`docs/lemmas/`) and the README's paper map
+ * are generated from them (`scripts/lemmaPages.ts`).
+ * @category model
+ */
+export interface LemmaModules {
+  /** The modules that build the circuit (or define the semantics) the statement is about. */
+  readonly construction: readonly string[];
+  /** The module that states the lemma: its claims, specification and verifier. */
+  readonly proof: string;
+}
+
+/**
  * A lemma or theorem of a paper, as a value.
  * @category model
  */
@@ -86,6 +100,8 @@ export interface Lemma {
   /** The tiers the verifier runs by default. */
   readonly tiers: readonly Tier[];
   readonly verify: (ctx: VerifyContext) => Promise<LemmaReport>;
+  /** Where its construction and its proof are (for the generated docs). */
+  readonly modules?: LemmaModules;
   /** Build the circuit the lemma constructs, for `tradeoff export`. */
   readonly exportCircuit?: {
     readonly options: readonly { readonly name: string; readonly description: string; readonly default?: number }[];

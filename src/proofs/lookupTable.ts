@@ -140,6 +140,7 @@ export const verifyLookupTable = async (ctx: VerifyContext, opts: LookupTableVer
 /** P1 Lemma 1 as a value. @category lemmas */
 export const lookupTableLemma: Lemma = {
   id: 'lookup-table',
+  modules: { construction: ['src/reductions/lookupTable.ts'], proof: 'src/proofs/lookupTable.ts' },
   title: 'Lookup tables are depth-3 circuits',
   statement:
     'Any f: {0,1}^(c·log₂ n) → {0,1}^m is computed by a depth-3 circuit of NOT, AND and OR gates (a NOT layer, one AND per term, one OR per output bit) of size at most n^c + c·log₂ n + m.',

@@ -111,6 +111,7 @@ export const verifySerializationRoundtrip = async (ctx: VerifyContext, codec: Se
 /** P1 §3 as a value. @category lemmas */
 export const serializationRoundtripLemma: Lemma = {
   id: 'serialization-roundtrip',
+  modules: { construction: ['src/core/serialize.ts'], proof: 'src/proofs/serializationRoundtrip.ts' },
   title: 'The circuit serialization is faithful',
   statement:
     'Circuits serialize as P1 §3 strings (X, NOT, AND, OR, <= and >= with 1^k 0^(m−k), unary pointers &1^j) and parse back to the same gates, outputs and function.',

@@ -51,6 +51,7 @@ export const bitCountClaims = familyClaims((p) => bitCountBounds(n(p)), bitCount
 /** The family, its spec and its claims. @category families */
 export const bitCountFamily: ArithmeticFamily = {
   id: 'bit-count',
+  modules: { construction: ['src/reductions/arithmetic/bitCount.ts'], proof: 'src/proofs/arithmetic/bitCount.ts' },
   title: 'Counting ones in depth 2',
   statement: `The number of ones among n bits, in binary (⌈log₂(n+1)⌉ bits), by a threshold circuit of depth ${bitCountFormula.depth} and size ${bitCountFormula.size}.`,
   reference: 'P1 Lemma 5 (ingredient); Hajnal et al. 1993',

@@ -52,6 +52,7 @@ export const comparisonClaims = familyClaims((p) => comparisonBounds(w(p)), comp
 /** The family, its spec and its claims. @category families */
 export const comparisonFamily: ArithmeticFamily = {
   id: 'comparison',
+  modules: { construction: ['src/reductions/arithmetic/comparison.ts'], proof: 'src/proofs/arithmetic/comparison.ts' },
   title: 'Comparison in constant depth',
   statement: `[x < y] and [x = y] for w-bit unsigned x, y by a threshold circuit of depth ${comparisonFormula.lookahead.depth} and size ${comparisonFormula.lookahead.size}.`,
   reference: 'P1 Lemma 5 (ingredient); Vollmer 1999 ch. 1',

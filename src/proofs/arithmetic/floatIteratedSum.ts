@@ -157,6 +157,7 @@ export const floatIteratedSumSmtSpec =
 /** The family, its spec and its claims. @category families */
 export const floatIteratedSumFamily: ArithmeticFamily = {
   id: 'float-iterated-sum',
+  modules: { construction: ['src/reductions/arithmetic/floatIteratedSum.ts'], proof: 'src/proofs/arithmetic/floatIteratedSum.ts' },
   title: 'The p-precision iterated sum ⊕ in constant depth',
   statement: `For p = O(log n) and k ≤ n, the iterated sum ⊕ of k p-bit floats (Def 15: f_p(Σ g_p(φ_i)), exact sum, one truncation, saturating) is a threshold circuit of constant depth, independent of k and p — ${floatIteratedSumFormula.depth} in the kernel's basis (weighted thresholds, constants) and ${floatIteratedSumFormula.depthP1} in P1's own basis (unweighted θ≥k/θ≤k, NOT, AND, OR), the d_⊕ of P1 Theorem 1 — and polynomial size (at most the construction's dense count of its stages: see the size claim).`,
   reference: 'P1 Lemma 5 (App. A, Defs 13–15)',

@@ -230,6 +230,7 @@ const floatOpLemma = (o: FloatOpInfo): Lemma => {
   const tiers = ['exhaustive', 'property'] as const;
   return {
     id: o.id,
+    modules: { construction: ['src/reductions/arithmetic/floatOps.ts'], proof: 'src/proofs/arithmetic/floatOps.ts' },
     title: o.title,
     statement: `${o.what} of two p-bit floats (semantics pinned in docs/semantics.md) is a constant-depth threshold circuit, by the lookup route (P1 Lemma 1: depth ${floatLookupFormula.depth}, size ${floatLookupFormula.size}) and by an explicit arithmetic route (depth ${o.arithFormula.depth}, size ${o.arithFormula.size}).`,
     reference: 'P1 App. A and Def 8 (scalar operations); P1 Lemma 1',

@@ -55,6 +55,7 @@ export const integerAdditionClaims = familyClaims((p) => integerAdditionBounds(w
 /** The family, its spec and its claims. @category families */
 export const integerAdditionFamily: ArithmeticFamily = {
   id: 'integer-addition',
+  modules: { construction: ['src/reductions/arithmetic/integerAddition.ts'], proof: 'src/proofs/arithmetic/integerAddition.ts' },
   title: 'Addition in constant depth (carry-lookahead)',
   statement: `x + y for w-bit unsigned x, y (a (w+1)-bit sum) by a circuit of depth ${integerAdditionFormula.depth} and size ${integerAdditionFormula.size}.`,
   reference: 'P1 Lemma 5 (ingredient); Vollmer 1999 ch. 1',

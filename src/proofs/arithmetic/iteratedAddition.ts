@@ -79,6 +79,7 @@ export const iteratedAdditionClaims = familyClaims((p) => iteratedAdditionBounds
 /** The family, its spec and its claims. @category families */
 export const iteratedAdditionFamily: ArithmeticFamily = {
   id: 'iterated-addition',
+  modules: { construction: ['src/reductions/arithmetic/iteratedAddition.ts'], proof: 'src/proofs/arithmetic/iteratedAddition.ts' },
   title: 'Iterated addition in constant depth',
   statement: `The sum of n w-bit numbers by a threshold circuit of depth ${iteratedAdditionFormula.depth} (independent of n and w) and size ≤ ${iteratedAdditionFormula.size} (${iteratedAdditionFormula.where}).`,
   reference: 'P1 Lemma 5 (integer core); Chandra–Stockmeyer–Vishkin 1984',

@@ -68,6 +68,7 @@ export const multiplicationClaims = familyClaims((p) => multiplicationBounds(w(p
 /** The family, its spec and its claims. @category families */
 export const multiplicationFamily: ArithmeticFamily = {
   id: 'multiplication',
+  modules: { construction: ['src/reductions/arithmetic/multiplication.ts'], proof: 'src/proofs/arithmetic/multiplication.ts' },
   title: 'Multiplication in constant depth',
   statement: `x · y for w-bit unsigned x, y (a 2w-bit product) by a threshold circuit of depth ${multiplicationFormula.depth} and size ≤ ${multiplicationFormula.size} (${multiplicationFormula.where}).`,
   reference: 'P1 Lemma 5 (ingredient); Vollmer 1999 ch. 1',

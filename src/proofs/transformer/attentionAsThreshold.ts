@@ -210,6 +210,7 @@ export const verifyAttentionAsThreshold = async (ctx: VerifyContext, opts: Atten
 /** The lemma as a value. @category lemmas */
 export const attentionAsThresholdLemma: Lemma = {
   id: 'attention-as-threshold',
+  modules: { construction: ['src/reductions/compile/attentionHeadCircuit.ts'], proof: 'src/proofs/transformer/attentionAsThreshold.ts' },
   title: 'A saturated-attention head is a constant-depth threshold circuit',
   statement:
     'One saturated-attention head on n states of p-bit floats — scores, their maximum by comparisons, the indicator of the maximizers, their count by threshold gates, the weight 1/count and the weighted sum — is computed by a threshold circuit of constant depth, equal to the kernel head on every input of normal floats.',

@@ -111,6 +111,7 @@ export const verifyMajorityByAttention = async (ctx: VerifyContext, opts: Majori
 /** The lemma as a value. @category lemmas */
 export const majorityByAttentionLemma: Lemma = {
   id: 'majority-by-attention',
+  modules: { construction: ['src/reductions/majorityTransformer.ts'], proof: 'src/proofs/transformer/majorityByAttention.ts' },
   title: 'One saturated-attention head computes MAJORITY',
   statement:
     'A one-layer transformer with a single saturated-attention head (d_model = 2, c = 1, no feed-forward block) accepts w ∈ {0,1}^n iff more than half of its tokens are 1, for every n, in p-precision arithmetic. MAJORITY is not in AC0: threshold gates are what attention needs.',

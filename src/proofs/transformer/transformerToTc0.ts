@@ -379,6 +379,7 @@ export const verifyTransformerToTc0 = async (ctx: VerifyContext, opts: Transform
 /** P1 Theorem 1 as a value. @category lemmas */
 export const transformerToTc0Lemma: Lemma = {
   id: 'transformer-to-tc0',
+  modules: { construction: ['src/reductions/compile/paperRoute.ts', 'src/reductions/compile/arithmeticRoute.ts'], proof: 'src/proofs/transformer/transformerToTc0.ts' },
   title: 'Log-precision transformers are constant-depth threshold circuits',
   statement:
     'For a c·log n-precision transformer with d layers and each input length n, a threshold circuit of constant depth (3 + (9 + 2·d_⊕)·d by P1\'s proof) and polynomial size computes exactly what the transformer computes on every input of length n.',
