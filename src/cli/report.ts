@@ -279,7 +279,7 @@ export const reportLatex = (r: ReportJson): string => {
     out.push(`\\subsection*{\\texttt{${e(l.id)}}: ${e(l.title)}}`);
     out.push(`\\textbf{${e(l.reference)}.} ${e(l.statement)}`, '');
     out.push('\\begin{description}');
-    out.push(`\\item[Verdict] ${l.verdict === 'holds' ? 'holds' : '\\textbf{fails}'}${l.durationMs > 0 ? ` (${(l.durationMs / 1000).toFixed(1)}\\,s)` : ''}.`);
+    out.push(`\\item[Verdict] ${l.verdict === 'holds' ? 'holds' : `\\textbf{${e(l.verdict)}}`}${l.durationMs > 0 ? ` (${(l.durationMs / 1000).toFixed(1)}\\,s)` : ''}.`);
     out.push(`\\item[Tiers] ${l.tiers.length > 0 ? e(l.tiers.join(', ')) : 'none'}.`);
     out.push(`\\item[Depends on] ${l.dependsOn.length > 0 ? l.dependsOn.map((d) => `\\texttt{${e(d)}}`).join(', ') : 'nothing'}.`);
     for (const p of l.problems) out.push(`\\item[Problem] ${e(p)}`);

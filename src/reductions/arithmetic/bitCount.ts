@@ -18,7 +18,7 @@
  * ## Implementation notes
  * Built by {@link bitCountGadget}. The top output bit's layer-2 gate equals θ≥2^(L−1) from layer 1;
  * it is kept, to follow the two-layer construction literally (one layer-2 gate per output bit).
- * {@link weightedCountGadget} is the leaner variant the iterated-addition construction uses.
+ * {@link "reductions/arithmetic/gadgets"!weightedCountGadget | weightedCountGadget} is the leaner variant the iterated-addition construction uses.
  *
  * ## References
  * - A. Hajnal, W. Maass, P. Pudlák, M. Szegedy, G. Turán, "Threshold circuits of bounded depth",

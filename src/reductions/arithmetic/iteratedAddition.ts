@@ -12,7 +12,7 @@
  * ## Main results
  * Depth ≤ 8 and, with λ = ⌈log₂ n⌉, W = w + λ, h = min(w, ⌊log₂ n⌋ + 1), ℓ = ⌈log₂ h⌉,
  * size ≤ w(⌊n/2⌋ + ⌊log₂ n⌋) + [h ≥ 3]·⌈W/ℓ⌉·(⌊h(2^ℓ − 1)/2⌋ + 2ℓ − 1) + W(W+1)/2 + 3W − 1.
- * The construction (see {@link columnSumGadget}) has three stages:
+ * The construction (see {@link "reductions/arithmetic/gadgets"!columnSumGadget | columnSumGadget}) has three stages:
  * 1. *Column counts* (depth 2): for each column c < w, the count of ones s_c ≤ n in binary by
  *    the depth-2 symmetric-function trick: ⌊n/2⌋ gates θ≥k for even k, then ⌊log₂ n⌋ gates
  *    (the top bit is one of the θ≥k). Σ_c 2^c s_c = the sum; column q now holds one bit of each

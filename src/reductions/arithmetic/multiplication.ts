@@ -10,7 +10,7 @@
  * (`src/proofs/arithmetic/multiplication.ts`).
  *
  * ## Main results
- * Depth ≤ 9 (1 for the partial products + 8 for {@link columnSumGadget}) and, with
+ * Depth ≤ 9 (1 for the partial products + 8 for {@link "reductions/arithmetic/gadgets"!columnSumGadget | columnSumGadget}) and, with
  * μ = ⌊log₂ w⌋ + 1 and ℓ = ⌈log₂ μ⌉,
  * size ≤ w² + ⌊w²/2⌋ + (2w − 1)(μ − 1) + [μ ≥ 3]·⌈2w/ℓ⌉·(⌊μ(2^ℓ − 1)/2⌋ + 2ℓ − 1) + w(2w+1) + 6w − 1:
  * - w² partial products x_j ∧ y_i, placed in column i + j (column heights min(p+1, 2w−1−p));

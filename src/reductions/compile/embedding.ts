@@ -12,7 +12,7 @@
  * ## Main results
  * x_i[k] is exactly `embedAt(params, model, σ, i + 1, n)[k]` for the token σ at position i (it
  * *is* that table). When it is turned into gates (`bitsOf`), each bit is an OR of minterms
- * [token_i = σ]: depth ≤ 2, at most |Σ| + p gates per position and coordinate, and every later
+ * `[token_i = σ]`: depth ≤ 2, at most |Σ| + p gates per position and coordinate, and every later
  * per-position function of the token alone (layer 1's projections) is tabulated the same way.
  *
  * ## Implementation notes

@@ -4,7 +4,7 @@
  * P1 proves Theorem 1 by writing every component of a transformer whose inputs are O(log n)
  * bits as a lookup table (Lemma 1). This module computes those tables for a
  * {@link GeneralModel}: it enumerates every bit pattern of the inputs, decodes the floats with
- * the kernel's layout ({@link decodeFloat}), calls the model's function and encodes the result
+ * the kernel's layout ({@link "core/float"!decodeFloat | decodeFloat}), calls the model's function and encodes the result
  * ({@link encodeFloat}).
  *
  * ## Main definitions
