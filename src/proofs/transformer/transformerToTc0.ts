@@ -131,7 +131,7 @@ export const transformerToTc0Claims: readonly ClaimedBound[] = [
   {
     metric: 'depth·paper',
     figure: 'depth',
-    formula: '3 + (9 + 2·d_⊕)·d, d_⊕ = depth of floatIteratedSum(n, p), measured',
+    formula: '3 + (9 + 2·d_⊕)·d, where d = the number of layers (the parameter `layers`) and d_⊕ = the depth of floatIteratedSum(n, p), measured (the parameter `dPlus`)',
     at: paperDepthBound,
     source: 'paper',
     ref: 'P1 Thm 1',
@@ -139,7 +139,13 @@ export const transformerToTc0Claims: readonly ClaimedBound[] = [
   {
     metric: 'depth·arith',
     figure: 'depth',
-    formula: 'd_emb + Σ_ℓ [P_ℓ + max_h (S + N_h + W_h) + R + F_ℓ] + d_out (blocks: their lemmas\' claimed depths; see the module notes)',
+    formula:
+      'd_emb + Σ_{ℓ = 1..d} [P_ℓ + max_h (S + N_h + W_h) + R + F_ℓ] + d_out, where d = the number of layers (the parameter `layers`) and h ranges over the kinds of head of layer ℓ ' +
+      '(the parameters `softmax·ℓ`, `saturated·ℓ`, `hard·ℓ`: how many heads of each kind); d_⊗ = 17, d_⊕ = 9, d_⊘ = 14: the claimed depths of `float-mul` (arithmetic route), ' +
+      '`float-iterated-sum` and `float-div` (arithmetic route); d_⊗c = max(2, d_⊗) (a product by a constant weight); d_emb = 2 (the embedding as a table of the token bits), ' +
+      'd_exp = 2 (exp_p as a table), d_cmp = 2 (a comparison of floats); P_1 = 0 and P_ℓ = d_⊗c + d_⊕ for ℓ ≥ 2 (projections); S = d_⊗ + d_⊕ (scores); ' +
+      'N_h = d_exp + d_⊕ + d_⊘ (softmax), d_cmp + 4 (saturated) or d_cmp + 1 (hard); W_h = d_⊗ + d_⊕ (weighted sum), or 2 for a hard head; R = d_⊗c + d_⊕ (residual); ' +
+      'F_ℓ = 2(d_⊗c + d_⊕) + 2 when layer ℓ has a feed-forward block (the parameter `ffn·ℓ` = 1), else 0; d_out = 1 when the model accepts (the parameter `accept` = 1), else 0',
     at: arithmeticDepthClaim,
     source: 'construction',
   },
