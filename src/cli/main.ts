@@ -20,7 +20,8 @@
  *
  * @module
  */
-import { statSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { isLeft } from 'fp-ts/lib/Either.js';
@@ -33,12 +34,13 @@ import { VERSION } from '../version.js';
 import { bold, formatTree, green, red } from './format.js';
 import { renderCircuit, type CircuitFormat } from './circuitOutput.js';
 import { UsageError } from './errors.js';
+import { MAX_CIRCUIT_FILE_BYTES, jsonTextLowerBound, readInputFile, writeOutputFile } from './io.js';
+import { SERIAL_LIMITS } from '../core/serialize.js';
+import type { Lemma } from '../proofs/lemma.js';
 import { compileCommand, runCommand, verifyCommand } from './transformerCommands.js';
 import { REPORT_FORMATS, renderReport, runReport, type ReportFormat } from './report.js';
 import type { CompileRoute } from '../reductions/compile/types.js';
 
-/** Largest circuit file `eval` reads. */
-const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 const intArg =
   (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
@@ -55,7 +57,14 @@ const numArg =
     if (v.trim() === '' || !Number.isFinite(x)) throw new InvalidArgumentError(`${name} must be a number, got '${v}'`);
     return x;
   };
-const collect = (v: string, prev: string[]): string[] => [...prev, ...v.split(',').filter((s) => s !== '')];
+const collect = (v: string, prev: string[]): string[] => {
+  const ids = v.split(',').map((s) => s.trim());
+  if (ids.some((s) => s === '')) throw new InvalidArgumentError(`--only needs lemma ids (comma-separated, none empty), got '${v}'`);
+  return [...prev, ...ids];
+};
+
+/** The numeric options of `tradeoff export`; each lemma takes only those it lists. */
+const EXPORT_PARAMS = ['n', 'c', 'm', 'w', 'p', 'k', 'seed'] as const;
 
 const program = new Command();
 program
@@ -77,15 +86,29 @@ program
   .option('--seed <n>', 'seed of every random choice (random functions, property tests)', intArg('--seed', 0, 2 ** 31 - 1), 1)
   .option('--full', 'run the long sweeps (minutes rather than seconds)', false)
   .option('--json', 'print the stable JSON report on stdout instead of the tree', false)
+  .option('--lemmas <module>', "check your own lemmas instead of the library's: an ES module exporting `lemmas: Lemma[]` (or a default export)")
   .addHelpText(
     'after',
-    `\nJSON shape: {"version","seed","lemmas":[{"id","title","reference","verdict":"holds"|"fails","problems":[…],\n  "tiers":["exhaustive"|"sat"|"property"…],"claimed":[{"metric","formula","source":"paper"|"construction"}],\n  "measured":[{"params","metric","claimed","measured","holds"}],"dependsOn","durationMs"}]}`,
+    `\nVerdicts: holds; fails (a counterexample or a broken rule); error (out of memory or a solver that could not\n  start: not checked). Exit 1 unless every statement holds.\nJSON shape: {"version","seed","lemmas":[{"id","title","reference","verdict":"holds"|"fails"|"error","problems":[…],\n  "tiers":["exhaustive"|"sat"|"property"…],"claimed":[{"metric","formula","source":"paper"|"construction"}],\n  "measured":[{"params","metric","claimed","measured","holds"}],"dependsOn","durationMs"}]}`,
   )
-  .action(async (opts: { only: string[]; seed: number; full: boolean; json: boolean }) => {
-    const unknown = opts.only.filter((id) => findLemma(id) === undefined);
-    if (unknown.length > 0) throw new UsageError(`unknown lemma id(s): ${unknown.join(', ')}; known: ${registry.map((l) => l.id).join(', ')}`);
+  .action(async (opts: { only: string[]; seed: number; full: boolean; json: boolean; lemmas?: string }) => {
+    const lemmas = opts.lemmas === undefined ? registry : await loadLemmaModule(opts.lemmas);
+    const unknown = opts.only.filter((id) => !lemmas.some((l) => l.id === id));
+    if (unknown.length > 0) throw new UsageError(`unknown lemma id(s): ${unknown.join(', ')}; known: ${lemmas.map((l) => l.id).join(', ')}`);
     const showBar = !opts.json && process.stderr.isTTY === true;
-    const bar = showBar ? new SingleBar({ format: ' {bar} {percentage}% | {lemma} | {value}/{total}', stream: process.stderr, clearOnComplete: true, hideCursor: true }, Presets.shades_classic) : null;
+    const bar = showBar
+      ? new SingleBar({ format: ' {bar} {percentage}% | lemma {index} of {count}: {lemma} | {value}/{total} | run ETA {runEta}', stream: process.stderr, clearOnComplete: true, hideCursor: true }, Presets.shades_classic)
+      : null;
+    if (bar !== null) restoreCursorOnInterrupt(bar);
+    const plain = !opts.json && !showBar; // stderr is not a terminal: one plain line per lemma
+    const t0 = performance.now();
+    let current = { index: 0, count: 1 };
+    const runEta = (fraction: number): string => {
+      const done = current.index + Math.min(Math.max(fraction, 0), 1);
+      if (done <= 0) return '…';
+      const left = ((performance.now() - t0) / done) * (current.count - done);
+      return `${Math.round(left / 1000)} s`;
+    };
     if (!opts.json) {
       process.stdout.write(`${bold(`parallelism-tradeoff ${VERSION}`)} — checking ${opts.only.length > 0 ? opts.only.join(', ') : 'every statement'} (seed ${opts.seed}${opts.full ? ', full sweeps' : ''})\n\n`);
     }
@@ -93,20 +116,30 @@ program
       seed: opts.seed,
       full: opts.full,
       only: opts.only,
-      onStart: (l) => bar?.start(1, 0, { lemma: l.id }),
+      lemmas,
+      onStart: (l, index, count) => {
+        current = { index, count };
+        bar?.start(1, 0, { lemma: l.id, index: index + 1, count, runEta: runEta(0) });
+        if (plain) process.stderr.write(`[lemma ${index + 1} of ${count}] ${l.id} …${index > 0 ? ` (run ETA ${runEta(0)})` : ''}\n`);
+      },
       onProgress: (_l, done, total) => {
         bar?.setTotal(total);
-        bar?.update(done);
+        bar?.update(done, { runEta: runEta(total > 0 ? done / total : 0) });
       },
-      onDone: () => bar?.stop(),
+      onDone: (c) => {
+        bar?.stop();
+        if (plain) process.stderr.write(`[lemma ${current.index + 1} of ${current.count}] ${c.lemma.id}: ${c.report.verdict} (${(c.durationMs / 1000).toFixed(1)} s)\n`);
+      },
     });
-    const failed = checked.filter((c) => c.report.verdict === 'fails');
+    const failed = checked.filter((c) => c.report.verdict !== 'holds');
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(toCheckJson(VERSION, opts.seed, checked), null, 2)}\n`);
     } else {
       process.stdout.write(`${formatTree(checked).join('\n')}\n`);
       const holds = checked.filter((c) => c.report.verdict === 'holds').length;
-      const summary = `${holds} of ${checked.length} statements hold${failed.length > 0 ? `; FAILING: ${failed.map((c) => c.lemma.id).join(', ')}` : ''}`;
+      const failing = failed.filter((c) => c.report.verdict === 'fails');
+      const errored = failed.filter((c) => c.report.verdict === 'error');
+      const summary = `${holds} of ${checked.length} statements hold${failing.length > 0 ? `; FAILING: ${failing.map((c) => c.lemma.id).join(', ')}` : ''}${errored.length > 0 ? `; NOT CHECKED (error): ${errored.map((c) => c.lemma.id).join(', ')}` : ''}`;
       process.stdout.write(`${failed.length > 0 ? red(summary) : green(summary)}\n`);
     }
     process.exitCode = failed.length > 0 ? 1 : 0;
@@ -136,15 +169,42 @@ program
     }
   });
 
-const readCircuitFile = (file: string, numOutputs: number | undefined) => {
-  let st;
+/** Whether a value looks like a {@link Lemma} (the fields `check` calls). */
+const isLemma = (x: unknown): x is Lemma => {
+  const l = x as Partial<Lemma> | null;
+  return typeof l === 'object' && l !== null && typeof l.id === 'string' && typeof l.verify === 'function' && Array.isArray(l.tiers) && Array.isArray(l.claimed) && Array.isArray(l.dependsOn);
+};
+
+/** The lemmas of a user's module for `check --lemmas`: its `lemmas` export, or its default export. */
+const loadLemmaModule = async (file: string): Promise<readonly Lemma[]> => {
+  readInputFile(file, 64 * 1024 * 1024, 'lemma module'); // a clear error for a missing file, a directory, a FIFO
+  let mod: Record<string, unknown>;
   try {
-    st = statSync(file);
-  } catch {
-    throw new UsageError(`cannot read circuit file '${file}'`);
+    mod = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
+  } catch (e) {
+    throw new UsageError(`cannot load lemma module '${file}': ${e instanceof Error ? e.message.split('\n')[0]! : String(e)}`);
   }
-  if (st.size > MAX_FILE_BYTES) throw new UsageError(`circuit file '${file}' is ${st.size} bytes, more than the limit of ${MAX_FILE_BYTES}`);
-  const r = parseCircuitText(readFileSync(file, 'utf8'), numOutputs === undefined ? {} : { numOutputs });
+  const list = mod['lemmas'] ?? mod['default'];
+  if (!Array.isArray(list) || list.length === 0) throw new UsageError(`lemma module '${file}' exports no \`lemmas\` array (nor a default one)`);
+  const bad = list.findIndex((l) => !isLemma(l));
+  if (bad >= 0) throw new UsageError(`lemma module '${file}': entry ${bad} is not a Lemma (id, tiers, claimed, dependsOn, verify)`);
+  const ids = list.map((l: Lemma) => l.id);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup !== undefined) throw new UsageError(`lemma module '${file}': the id '${dup}' appears twice`);
+  return list as Lemma[];
+};
+
+/** Show the cursor again (cli-progress hides it) when the user interrupts a check. */
+const restoreCursorOnInterrupt = (bar: SingleBar): void => {
+  process.once('SIGINT', () => {
+    bar.stop();
+    process.stderr.write('\x1b[?25h\n');
+    process.exit(130);
+  });
+};
+
+const readCircuitFile = (file: string, numOutputs: number | undefined) => {
+  const r = parseCircuitText(readInputFile(file, MAX_CIRCUIT_FILE_BYTES, 'circuit file'), numOutputs === undefined ? {} : { numOutputs });
   if (isLeft(r)) throw new UsageError(`${file}: invalid circuit\n${formatDecodeErrors(r.left)}`);
   return r.right;
 };
@@ -174,26 +234,51 @@ program
   .option('--m <m>', 'output bits m (lookup-table)', intArg('--m', 1))
   .option('--w <w>', 'bit width w', intArg('--w', 1))
   .option('--p <p>', 'precision p in bits', intArg('--p', 1))
-  .option('--k <k>', 'count k', intArg('--k', 1))
+  .option('--k <k>', 'float-mul, float-div, float-compare: the route, 0 = arithmetic (default), 1 = lookup tables', intArg('--k', 0, 1))
   .option('--seed <s>', 'seed of random choices', intArg('--seed', 0, 2 ** 31 - 1))
   .addOption(new Option('--format <f>', 'output format').choices(['json', 'serial', 'dot']).default('json'))
   .option('-o, --out <file>', 'write to a file instead of stdout')
+  .addHelpText('after', '\nEach lemma takes only its own options (`tradeoff export ID --n 1` names them when one does not apply).\nA circuit whose file `eval` would refuse (more than 2^28 characters) is refused, not written.')
   .action((id: string, opts: Record<string, unknown>) => {
     const lemma = findLemma(id);
     if (lemma === undefined) throw new UsageError(`unknown lemma id '${id}'; known: ${registry.map((l) => l.id).join(', ')}`);
     if (lemma.exportCircuit === undefined) throw new UsageError(`lemma '${id}' builds no circuit to export`);
+    const own = lemma.exportCircuit.options;
+    const foreign = EXPORT_PARAMS.filter((name) => opts[name] !== undefined && !own.some((o) => o.name === name));
+    if (foreign.length > 0) {
+      throw new UsageError(`${foreign.map((n) => `--${n}`).join(', ')} does not apply to '${id}'; its options: ${own.map((o) => `--${o.name} (${o.description})`).join(', ') || 'none'}`);
+    }
     const params: Record<string, number> = {};
-    for (const o of lemma.exportCircuit.options) {
+    for (const o of own) {
       const v = opts[o.name];
       if (typeof v === 'number') params[o.name] = v;
       else if (o.default !== undefined) params[o.name] = o.default;
     }
-    const built = lemma.exportCircuit.build(params);
+    let built;
+    try {
+      built = lemma.exportCircuit.build(params);
+    } catch (e) {
+      if (e instanceof RangeError) throw new UsageError(`${id}: the circuit is too large to build (${e.message})`);
+      throw e;
+    }
     if (isLeft(built)) throw new UsageError(built.left);
+    const format = opts['format'] as CircuitFormat;
+    const limit = SERIAL_LIMITS.maxChars;
+    if (format === 'json') {
+      const atLeast = jsonTextLowerBound(built.right);
+      if (atLeast > limit) throw new UsageError(`${id}: the JSON file would have at least ${atLeast} characters, more than \`eval\` reads (${limit}); choose smaller options`);
+    }
     // P1 §3 has no weights and no constants: `serial` expands them (same function; see expandWeights)
-    const text = renderCircuit(built.right, opts['format'] as CircuitFormat);
+    let text;
+    try {
+      text = renderCircuit(built.right, format);
+    } catch (e) {
+      if (e instanceof RangeError) throw new UsageError(`${id}: the ${format} text is too long to write (${e.message}); choose smaller options`);
+      throw e;
+    }
     if (isLeft(text)) throw new UsageError(text.left);
-    if (typeof opts['out'] === 'string') writeFileSync(opts['out'], text.right);
+    if ((format === 'json' || format === 'serial') && text.right.length > limit) throw new UsageError(`${id}: the ${format} file would have ${text.right.length} characters, more than \`eval\` reads (${limit}); choose smaller options`);
+    if (typeof opts['out'] === 'string') writeOutputFile(opts['out'], text.right);
     else process.stdout.write(text.right);
   });
 
@@ -247,6 +332,22 @@ program
 const exitWhenFlushed = (code: number): void => {
   process.stdout.write('', () => process.exit(code));
 };
+
+/** Options that may be given more than once (their values accumulate). */
+const REPEATABLE = new Set(['only']);
+
+// A repeated option is refused rather than silently keeping its last value.
+for (const cmd of program.commands) {
+  const seen = new Set<string>();
+  for (const o of cmd.options) {
+    const name = o.name();
+    if (REPEATABLE.has(name)) continue;
+    cmd.on(`option:${name}`, () => {
+      if (seen.has(name)) throw new UsageError(`${cmd.name()}: ${o.long ?? o.flags} is given more than once`);
+      seen.add(name);
+    });
+  }
+}
 
 try {
   await program.parseAsync(process.argv);

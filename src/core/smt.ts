@@ -364,7 +364,12 @@ export const encodeCircuit = (
   return Array.from(c.outputs, (o) => at(o));
 };
 
-const makeHelpers = (ctx: SmtContext, inputs: readonly SmtBool[]): SmtSpecHelpers => {
+/**
+ * The helpers a spec receives, over given input variables (what {@link checkEquivalenceSmt}
+ * hands a spec; also used by the SMT-LIB writer, `src/formats/smtlib.ts`, to print the same miter).
+ * @category encoding
+ */
+export const makeSpecHelpers = (ctx: SmtContext, inputs: readonly SmtBool[]): SmtSpecHelpers => {
   const one = ctx.BitVec.val(1, 1);
   const zero = ctx.BitVec.val(0, 1);
   return {
@@ -448,7 +453,7 @@ const runMiter = async (
   retain(ctx, inputs);
   let specOut: readonly SmtBool[];
   try {
-    specOut = spec(makeHelpers(ctx, inputs));
+    specOut = spec(makeSpecHelpers(ctx, inputs));
   } catch (e) {
     return left({ _tag: 'SpecError', reason: `the spec threw: ${errorMessage(e)}` });
   }

@@ -230,6 +230,7 @@ export const arithmeticLemma = (fam: ArithmeticFamily): Lemma => ({
     : {
         exportCircuit: {
           options: fam.exportOptions,
+          ...(fam.smt === undefined ? {} : { smtSpec: fam.smt.spec }),
           build: (o): Either<string, Circuit> => {
             for (const opt of fam.exportOptions ?? []) {
               if (o[opt.name] === undefined) return left(`${fam.id}: --${opt.name} is required (${opt.description})`);

@@ -17,6 +17,7 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import type { CircuitClaim, Tier, Verified } from '../core/check.js';
 import type { Circuit } from '../core/circuit.js';
+import type { SmtSpec } from '../core/smt.js';
 import { judge, measureCircuit, type CircuitFigure, type Measurement, type Params, type Requirements, type TierRun, type Verdict } from '../core/verdict.js';
 
 export type { Params, TierRun, Measurement, CircuitFigure } from '../core/verdict.js';
@@ -106,6 +107,8 @@ export interface Lemma {
   readonly exportCircuit?: {
     readonly options: readonly { readonly name: string; readonly description: string; readonly default?: number }[];
     readonly build: (opts: ExportOptions) => Either<string, Circuit>;
+    /** The sat tier's independent formula at these options, when the lemma has one (`tradeoff export --format smt2`). */
+    readonly smtSpec?: (opts: ExportOptions) => SmtSpec;
   };
 }
 
