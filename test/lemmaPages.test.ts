@@ -76,3 +76,20 @@ describe('lemmaPages helpers', () => {
     expect(() => withPaperMap('no markers', 't')).toThrow(/markers/);
   });
 });
+
+describe('typedoc sees every module', () => {
+  it('typedoc.json expands src (every module header in docs/api), includes the lemma pages and links sources', () => {
+    const cfg = JSON.parse(readFileSync(join(ROOT, 'typedoc.json'), 'utf8')) as Record<string, unknown>;
+    expect(cfg['entryPointStrategy']).toBe('expand');
+    expect(cfg['entryPoints']).toEqual(['src']);
+    expect(cfg['projectDocuments']).toContain(`${PAGES_DIR}/*.md`);
+    expect(cfg['disableSources']).not.toBe(true);
+    expect(String(cfg['sourceLinkTemplate'])).toMatch(/\{path\}/);
+  });
+
+  it('every module under src has a header typedoc shows (a doc comment with @module)', () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []));
+    for (const f of walk('src')) expect(moduleHeader(readFileSync(join(ROOT, f), 'utf8')), `${f} has no module header`).toBeDefined();
+  });
+});
