@@ -16,7 +16,7 @@ export const red = (s: string): string => paint(31, s);
 export const dim = (s: string): string => paint(2, s);
 export const bold = (s: string): string => paint(1, s);
 
-const mark = (v: 'holds' | 'fails'): string => (v === 'holds' ? green('✔ holds') : red('✘ FAILS'));
+const mark = (v: 'holds' | 'fails' | 'error'): string => (v === 'holds' ? green('✔ holds') : v === 'error' ? red('⚠ ERROR') : red('✘ FAILS'));
 
 const fmtNum = (x: number): string =>
   Number.isInteger(x) ? String(x) : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e9 ? x.toExponential(3) : String(Number(x.toPrecision(6)));

@@ -157,6 +157,7 @@ export const createBuilder = (): CircuitBuilder => {
   const growWires = (need: number): void => {
     let cap = fanin.length;
     while (cap < need) cap *= 2;
+    cap = Math.min(cap, Math.max(need, CIRCUIT_LIMITS.maxWires));
     const f2 = new Uint32Array(cap);
     f2.set(fanin.subarray(0, wires));
     fanin = f2;
@@ -169,6 +170,9 @@ export const createBuilder = (): CircuitBuilder => {
   const push = (k: GateKind, p: number, args: readonly number[], ws?: readonly number[]): number => {
     if (n >= CIRCUIT_LIMITS.maxGates) throw new RangeError(`createBuilder: more than ${CIRCUIT_LIMITS.maxGates} gates`);
     if (n + 1 >= kind.length) growGates();
+    if (wires + args.length > CIRCUIT_LIMITS.maxWires) {
+      throw new RangeError(`createBuilder: more than ${CIRCUIT_LIMITS.maxWires} wires (the limit of CIRCUIT_LIMITS.maxWires)`);
+    }
     if (wires + args.length > fanin.length) growWires(wires + args.length);
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;

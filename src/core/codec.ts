@@ -462,6 +462,50 @@ export const encodeCircuitJson = (c: Circuit, opts: EncodeOptions = {}): Circuit
   return opts.meta === undefined ? base : { ...base, meta: opts.meta };
 };
 
+/**
+ * The first key repeated within one object of a JSON text that `JSON.parse` accepted, with
+ * where it is (`JSON text, line L, column C`), or `null`. `JSON.parse` silently keeps the last
+ * of duplicate keys; a circuit file with two `"outputs"` is refused instead.
+ * @category destructors
+ */
+export const duplicateJsonKey = (text: string, start = 0): { readonly key: string; readonly path: string } | null => {
+  const stack: (Set<string> | null)[] = [];
+  const n = text.length;
+  for (let i = start; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x7b /* { */) stack.push(new Set());
+    else if (ch === 0x5b /* [ */) stack.push(null);
+    else if (ch === 0x7d /* } */ || ch === 0x5d /* ] */) stack.pop();
+    else if (ch === 0x22 /* " */) {
+      let j = i + 1;
+      let escaped = false;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === 0x5c) {
+          escaped = true;
+          j += 2;
+          continue;
+        }
+        if (c === 0x22) break;
+        j++;
+      }
+      const top = stack[stack.length - 1];
+      if (top !== undefined && top !== null) {
+        let k = j + 1;
+        while (k < n && /\s/.test(text[k]!)) k++;
+        if (text[k] === ':') {
+          const raw = text.slice(i, j + 1);
+          const key = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+          if (top.has(key)) return { key, path: jsonErrorPath(text, ` at position ${i - start}`, start) };
+          top.add(key);
+        }
+      }
+      i = j;
+    }
+  }
+  return null;
+};
+
 /** Options of {@link parseCircuitText}. @category model */
 export type ParseTextOptions = ParseSerialOptions;
 
@@ -498,6 +542,9 @@ const jsonErrorPath = (text: string, message: string, base: number): string => {
  * @category constructors
  */
 export const parseCircuitText = (text: string, opts: ParseTextOptions = {}): Either<readonly DecodeError[], Circuit> => {
+  if (typeof text !== 'string') {
+    return left([decodeError('syntax', 'text', `expected a string, got ${text === null ? 'null' : typeof text}`)]);
+  }
   if (text.length > SERIAL_LIMITS.maxChars) {
     return left([
       decodeError('syntax', 'text', `${text.length} characters is more than the limit of ${SERIAL_LIMITS.maxChars}`),
@@ -520,9 +567,12 @@ export const parseCircuitText = (text: string, opts: ParseTextOptions = {}): Eit
       const shown = message.length > 200 ? message.slice(0, 200) + '…' : message;
       return left([decodeError('syntax', jsonErrorPath(text, message, i), `invalid JSON: ${shown}`)]);
     }
+    const dup = duplicateJsonKey(text, i);
+    if (dup !== null) return left([decodeError('syntax', dup.path, `duplicate key "${dup.key}" (JSON.parse would keep only the last)`)]);
     return decodeCircuitJson(json);
   }
-  const r = parseSerial(text, opts);
+  // a byte-order mark is accepted as in JSON
+  const r = parseSerial(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, opts);
   if (isLeft(r)) return left([decodeError('serial', serialErrorLocation(r.left) ?? 'text', r.left.message)]);
   return right(r.right);
 };

@@ -199,9 +199,35 @@ export interface Requirements {
   readonly claims: readonly string[];
 }
 
+/**
+ * A statement's verdict: `holds`; `fails`, a check found a difference or a broken rule; `error`,
+ * the check could not run to the end for want of resources — out of memory (a `RangeError`, e.g.
+ * `Invalid array length`, or an allocation failure) or a solver that could not start — and
+ * nothing else was wrong. `error` is never `holds`: `tradeoff check` exits non-zero for it too.
+ * @category model
+ */
+export type Verdict = 'holds' | 'fails' | 'error';
+
+/** Marker of a failure message that says a solver could not start (see {@link resourceFailure}). */
+const SOLVER_START = /z3 initialisation failed|solver (could not|cannot) start/i;
+
+/**
+ * Why a thrown value is a resource failure, not a counterexample, or `null`: a `RangeError`
+ * (what V8 throws when an array, a typed array or a string cannot be that long), an
+ * out-of-memory message, or a solver that could not start.
+ * @category destructors
+ */
+export const resourceFailure = (e: unknown): string | null => {
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof RangeError) return `out of memory or over a size limit (RangeError: ${message})`;
+  if (/out of memory|allocation failed|heap limit/i.test(message)) return `out of memory (${message})`;
+  if (SOLVER_START.test(message)) return `the solver could not start (${message})`;
+  return null;
+};
+
 /** A verdict with every reason it is not `holds`. @category model */
 export interface Judgement {
-  readonly verdict: 'holds' | 'fails';
+  readonly verdict: Verdict;
   readonly problems: readonly string[];
 }
 
@@ -211,6 +237,7 @@ export interface Judgement {
  */
 export const judge = (req: Requirements, tiers: readonly TierRun[], measurements: readonly Measurement[]): Judgement => {
   const problems: string[] = [];
+  let resource = 0; // problems that are a solver that could not start
   if (req.tiers.length === 0) problems.push('the statement declares no verification tier');
   if (tiers.length === 0) problems.push('no tier ran: nothing was checked');
   for (const t of req.tiers) if (!tiers.some((r) => r.tier === t)) problems.push(`the declared tier '${t}' did not run`);
@@ -221,7 +248,11 @@ export const judge = (req: Requirements, tiers: readonly TierRun[], measurements
     }
     if (!r.holds) {
       // Stryker disable next-line OptionalChaining,StringLiteral: equivalent — a failing run made here always has a failure
-      problems.push(`tier run ${i + 1} (${r.tier}) fails: ${r.failure?.message ?? 'failed'}`);
+      const message = r.failure?.message ?? 'failed';
+      if (SOLVER_START.test(message)) {
+        resource++;
+        problems.push(`tier run ${i + 1} (${r.tier}) could not run: ${message}`);
+      } else problems.push(`tier run ${i + 1} (${r.tier}) fails: ${message}`);
       return;
     }
     // Stryker disable next-line all: a guard — every run made here that holds checked at least one case (the checkers refuse none)
@@ -234,5 +265,5 @@ export const judge = (req: Requirements, tiers: readonly TierRun[], measurements
     else if (!claimed.has(m.metric)) problems.push(`measurement ${i + 1} is of '${m.metric}', which no claim names`);
     else if (!m.holds) problems.push(`${m.metric} at ${JSON.stringify(m.params)}: ${m.problem ?? `measured ${m.measured} exceeds the claimed ${m.claimed}`}`);
   });
-  return { verdict: problems.length === 0 ? 'holds' : 'fails', problems };
+  return { verdict: problems.length === 0 ? 'holds' : problems.length === resource ? 'error' : 'fails', problems };
 };

@@ -6,12 +6,14 @@
  * (`judge`, `src/core/verdict.ts`) against the lemma's own declaration (its tiers and claimed
  * metrics), whatever verdict the verifier's report states: a report holds only if the
  * verifier said so *and* the kernel agrees. A verifier that throws is reported as failing with
- * the error's message, never as holding.
+ * the error's message, never as holding — except out of memory (a `RangeError`) or a solver
+ * that could not start, reported as `error` (`resourceFailure`): not a counterexample, and not
+ * a pass either.
  *
  * @module
  */
 import type { Tier } from '../core/check.js';
-import { judge } from '../core/verdict.js';
+import { judge, resourceFailure, type Verdict } from '../core/verdict.js';
 import { requirementsOf, type Lemma, type LemmaReport, type Measurement, type VerifyContext } from './lemma.js';
 import { registry } from './registry.js';
 
@@ -20,7 +22,8 @@ export interface LemmaResultJson {
   readonly id: string;
   readonly title: string;
   readonly reference: string;
-  readonly verdict: 'holds' | 'fails';
+  /** `error`: out of memory or a solver that could not start (the reason is in `problems`). */
+  readonly verdict: Verdict;
   /** Why it fails (empty when it holds). */
   readonly problems: readonly string[];
   readonly tiers: readonly Tier[];
@@ -62,6 +65,8 @@ const judged = async (lemma: Lemma, ctx: VerifyContext): Promise<LemmaReport> =>
   try {
     rep = await lemma.verify(ctx);
   } catch (e) {
+    const resource = resourceFailure(e);
+    if (resource !== null) return { verdict: 'error', problems: [`could not be checked: ${resource}`], tiers: [], measurements: [], notes: [] };
     const problem = `the verifier threw: ${e instanceof Error ? e.message : String(e)}`;
     return { verdict: 'fails', problems: [problem], tiers: [], measurements: [], notes: [] };
   }
@@ -73,7 +78,9 @@ const judged = async (lemma: Lemma, ctx: VerifyContext): Promise<LemmaReport> =>
   const stated = list<string>(rep.problems).map(String);
   const own = rep.verdict === 'holds' ? [] : stated.length > 0 ? stated : ['the verifier reports that it fails'];
   const problems = [...new Set([...own, ...j.problems])];
-  return { verdict: problems.length === 0 ? 'holds' : 'fails', problems, tiers, measurements, notes: list<string>(rep.notes).map(String) };
+  // `error` only when the kernel says so and the verifier states nothing else
+  const verdict: Verdict = problems.length === 0 ? 'holds' : j.verdict === 'error' && problems.length === j.problems.length ? 'error' : 'fails';
+  return { verdict, problems, tiers, measurements, notes: list<string>(rep.notes).map(String) };
 };
 
 /**
@@ -86,6 +93,8 @@ export const checkLemmas = async (opts: CheckOptions): Promise<CheckedLemma[]> =
   const out: CheckedLemma[] = [];
   for (let i = 0; i < chosen.length; i++) {
     const lemma = chosen[i]!;
+    // a macrotask between lemmas: a signal handler (the CLI's Ctrl-C) gets to run
+    await new Promise<void>((res) => setImmediate(res));
     opts.onStart?.(lemma, i, chosen.length);
     const ctx: VerifyContext = {
       seed: opts.seed,
