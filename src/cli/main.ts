@@ -34,6 +34,7 @@ import { VERSION } from '../version.js';
 import { bold, formatTree, green, red } from './format.js';
 import { renderCircuit, type CircuitFormat } from './circuitOutput.js';
 import { UsageError } from './errors.js';
+import { HARDWARE_FORMATS, exportHardware, isHardwareFormat, isNetlistFile, readNetlistFile } from './hardwareFormats.js';
 import { MAX_CIRCUIT_FILE_BYTES, jsonTextLowerBound, readInputFile, writeOutputFile } from './io.js';
 import { SERIAL_LIMITS } from '../core/serialize.js';
 import type { Lemma } from '../proofs/lemma.js';
@@ -204,6 +205,7 @@ const restoreCursorOnInterrupt = (bar: SingleBar): void => {
 };
 
 const readCircuitFile = (file: string, numOutputs: number | undefined) => {
+  if (isNetlistFile(file)) return readNetlistFile(file, numOutputs);
   const r = parseCircuitText(readInputFile(file, MAX_CIRCUIT_FILE_BYTES, 'circuit file'), numOutputs === undefined ? {} : { numOutputs });
   if (isLeft(r)) throw new UsageError(`${file}: invalid circuit\n${formatDecodeErrors(r.left)}`);
   return r.right;
@@ -211,8 +213,8 @@ const readCircuitFile = (file: string, numOutputs: number | undefined) => {
 
 program
   .command('eval')
-  .description('evaluate a circuit (JSON or P1 §3 serialization) on one input')
-  .requiredOption('--circuit <file>', 'circuit file: JSON (parallelism-tradeoff/circuit) or P1 serialization')
+  .description('evaluate a circuit (JSON, P1 §3 serialization, AIGER or BLIF) on one input')
+  .requiredOption('--circuit <file>', 'circuit file: JSON (parallelism-tradeoff/circuit), P1 serialization, or by extension AIGER (.aag, .aig) or BLIF (.blif)')
   .requiredOption('--input <bits>', 'input bits, input 0 first, e.g. 0110')
   .option('--outputs <k>', 'for a serialized circuit: the last k gates are the outputs', intArg('--outputs', 1))
   .option('--metrics', 'also print size, depth and the other metrics', false)
@@ -236,10 +238,10 @@ program
   .option('--p <p>', 'precision p in bits', intArg('--p', 1))
   .option('--k <k>', 'float-mul, float-div, float-compare: the route, 0 = arithmetic (default), 1 = lookup tables', intArg('--k', 0, 1))
   .option('--seed <s>', 'seed of random choices', intArg('--seed', 0, 2 ** 31 - 1))
-  .addOption(new Option('--format <f>', 'output format').choices(['json', 'serial', 'dot']).default('json'))
+  .addOption(new Option('--format <f>', 'output format (hardware formats: docs/formats.md, "Hardware formats")').choices(['json', 'serial', 'dot', ...HARDWARE_FORMATS]).default('json'))
   .option('-o, --out <file>', 'write to a file instead of stdout')
   .addHelpText('after', '\nEach lemma takes only its own options (`tradeoff export ID --n 1` names them when one does not apply).\nA circuit whose file `eval` would refuse (more than 2^28 characters) is refused, not written.')
-  .action((id: string, opts: Record<string, unknown>) => {
+  .action((id: string, opts: Record<string, unknown>): Promise<void> | void => {
     const lemma = findLemma(id);
     if (lemma === undefined) throw new UsageError(`unknown lemma id '${id}'; known: ${registry.map((l) => l.id).join(', ')}`);
     if (lemma.exportCircuit === undefined) throw new UsageError(`lemma '${id}' builds no circuit to export`);
@@ -262,6 +264,7 @@ program
       throw e;
     }
     if (isLeft(built)) throw new UsageError(built.left);
+    if (isHardwareFormat(opts['format'])) return exportHardware(lemma, params, built.right, opts['format'], typeof opts['out'] === 'string' ? opts['out'] : undefined);
     const format = opts['format'] as CircuitFormat;
     const limit = SERIAL_LIMITS.maxChars;
     if (format === 'json') {
