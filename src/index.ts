@@ -11,4 +11,5 @@
 export * as core from './core/index.js';
 export * as reductions from './reductions/index.js';
 export * as proofs from './proofs/index.js';
+export * as formats from './formats/index.js';
 export { VERSION } from './version.js';

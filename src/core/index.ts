@@ -14,6 +14,8 @@ export * from './evaluate.js';
 export * from './evaluateBitParallel.js';
 export * from './serialize.js';
 export * from './codec.js';
+export * from './aiger.js';
+export * from './blif.js';
 export * from './dot.js';
 export * from './float.js';
 export {

@@ -1,7 +1,7 @@
 /**
  * # The sat tier's miter as SMT-LIB 2 text
  *
- * Writes the formula that the `sat` tier hands z3 (`src/core/smt.ts`, {@link checkEquivalenceSmt}:
+ * Writes the formula that the `sat` tier hands z3 (`src/core/smt.ts`, `checkEquivalenceSmt`:
  * the circuit's encoding XOR the independent spec, OR over the outputs) as an SMT-LIB 2
  * benchmark (status `unknown`: the writer claims nothing), so that another solver (cvc5, Bitwuzla, a z3 binary) can re-check it: `unsat`
  * means circuit and spec agree on all 2^n inputs.
