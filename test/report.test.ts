@@ -2,7 +2,10 @@
  * `tradeoff report`: the three formats from a small fake check and from a real run of one cheap
  * lemma, and LaTeX escaping.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildReport, latexEscape, measurementGrid, renderReport, reportJsonText, reportLatex, reportMarkdown, REPORT_FORMATS, type ReportJson } from '../src/cli/report.js';
@@ -10,6 +13,7 @@ import { registry } from '../src/proofs/registry.js';
 import type { CheckedLemma } from '../src/proofs/checkAll.js';
 
 const run = promisify(execFile);
+const hasPdflatex = spawnSync('pdflatex', ['--version'], { stdio: 'ignore' }).status === 0;
 const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
@@ -119,9 +123,27 @@ describe('latexEscape', () => {
       for (const t of [l.title, l.statement, l.reference, ...l.claimed.flatMap((c) => [c.metric, c.formula, c.ref ?? ''])]) {
         // eslint-disable-next-line no-control-regex
         expect(latexEscape(t), t).toMatch(/^[\x00-\x7f]*$/);
+        expect(latexEscape(t), `${t}: a character with no LaTeX mapping`).not.toContain('[U+');
       }
     }
   });
+
+  it('writes a character it does not know as its code point, so the output stays ASCII', () => {
+    expect(latexEscape('a ☃ b')).toBe('a \\texttt{[U+2603]} b');
+  });
+
+  it.runIf(hasPdflatex)('the report of every statement of the registry compiles with pdflatex (no package)', () => {
+    const checked: CheckedLemma[] = registry.map((lemma) => ({
+      lemma,
+      report: { verdict: 'fails', problems: ['x_1 ≤ 2^k & 50%'], tiers: [], measurements: [{ params: { n: 4, 'softmax·1': 1 }, metric: lemma.claimed[0]?.metric ?? 'depth', claimed: 3, measured: 4, holds: false }], notes: ['⊕ ⊘'] },
+      durationMs: 1,
+    }));
+    const dir = mkdtempSync(join(tmpdir(), 'report-tex-'));
+    writeFileSync(join(dir, 'body.tex'), reportLatex(buildReport({ version: '0.1.0', commit: 'unknown', seed: 1, full: false }, checked)));
+    writeFileSync(join(dir, 'main.tex'), '\\documentclass{article}\n\\begin{document}\n\\input{body}\n\\end{document}\n');
+    const r = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'main.tex'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stdout.split('\n').filter((l) => l.startsWith('!')).join('\n')).toBe(0);
+  }, 90_000);
 });
 
 describe('tradeoff report, a real run of lookup-table', () => {

@@ -212,7 +212,7 @@ export const reportMarkdown = (r: ReportJson): string => {
 // ---------------------------------------------------------------- LaTeX
 
 const MATH: Readonly<Record<string, string>> = {
-  '≤': '\\le', '≥': '\\ge', '≠': '\\ne', '≈': '\\approx', '⊕': '\\oplus', '⊗': '\\otimes', '·': '\\cdot', '×': '\\times', '−': '-',
+  '≤': '\\le', '≥': '\\ge', '≠': '\\ne', '≈': '\\approx', '⊕': '\\oplus', '⊗': '\\otimes', '⊘': '\\oslash', '∼': '\\sim', '≡': '\\equiv', '⋅': '\\cdot', '∏': '\\prod', '·': '\\cdot', '×': '\\times', '−': '-',
   '±': '\\pm', '∈': '\\in', '∉': '\\notin', '⊆': '\\subseteq', '→': '\\to', '←': '\\leftarrow', '⇄': '\\rightleftarrows', '⇒': '\\Rightarrow',
   '↦': '\\mapsto', '∞': '\\infty', '√': '\\surd', '∑': '\\sum', '⌈': '\\lceil', '⌉': '\\rceil', '⌊': '\\lfloor', '⌋': '\\rfloor',
   '′': "'", '″': "''", 'ℓ': '\\ell', 'ℤ': '\\mathbf{Z}', 'ℕ': '\\mathbf{N}', 'ℝ': '\\mathbf{R}', 'ℚ': '\\mathbf{Q}', '∀': '\\forall', '∃': '\\exists',
@@ -235,7 +235,7 @@ const TEXT: Readonly<Record<string, string>> = {
  * Plain text as LaTeX: the ten special characters escaped, and every non-ASCII character the
  * statements use (≤, ⊕, ·, ⌈⌉, Greek letters, ₂, ², ′, —, …) as a kernel LaTeX command, math
  * symbols inside `\ensuremath` (safe in text and in math). A character it does not know is
- * kept as is (UTF-8, which LaTeX reads by default since 2018).
+ * written as its code point, `[U+2298]`, so that the output is always ASCII and compiles.
  * @category renderings
  */
 export const latexEscape = (s: string): string => {
@@ -247,6 +247,7 @@ export const latexEscape = (s: string): string => {
     else if (MATH[ch] !== undefined) out += `\\ensuremath{${MATH[ch]}}`;
     else if (sub >= 0) out += `\\ensuremath{_{${sub}}}`;
     else if (sup >= 0) out += `\\ensuremath{^{${sup}}}`;
+    else if (ch.codePointAt(0)! > 0x7e) out += `\\texttt{[U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]}`;
     else out += ch;
   }
   return out;
