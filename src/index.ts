@@ -13,3 +13,5 @@ export * as reductions from './reductions/index.js';
 export * as proofs from './proofs/index.js';
 export * as formats from './formats/index.js';
 export { VERSION } from './version.js';
+/** The proof tree as `tradeoff check` prints it (lines; ANSI colours unless `NO_COLOR`). */
+export { formatTree, formatLemma } from './cli/format.js';

@@ -158,7 +158,7 @@ program
     if (unknown.length > 0) throw new UsageError(`unknown lemma id(s): ${unknown.join(', ')}; known: ${registry.map((l) => l.id).join(', ')}`);
     const r = await runReport({ version: VERSION, seed: opts.seed, full: opts.full, only: opts.only });
     process.stdout.write(renderReport(r, opts.format));
-    process.exitCode = r.lemmas.some((l) => l.verdict === 'fails') ? 1 : 0;
+    process.exitCode = r.lemmas.some((l) => l.verdict !== 'holds') ? 1 : 0;
   });
 
 program

@@ -27,7 +27,7 @@
  *
  * @module
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readInputFile, writeOutputFile } from './io.js';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { Presets, SingleBar } from 'cli-progress';
 import { metrics, type CircuitMetrics } from '../core/metrics.js';
@@ -56,19 +56,7 @@ export const EXHAUSTIVE_LIMIT = 4096;
 
 /** Read and decode a model file; a bad file is a {@link UsageError} naming the JSON paths. */
 export const loadModelFile = (file: string): TransformerModel => {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new UsageError(`cannot read model file '${file}'`);
-  }
-  if (size > MAX_MODEL_BYTES) throw new UsageError(`model file '${file}' is ${size} bytes, more than the limit of ${MAX_MODEL_BYTES}`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read model file '${file}'`);
-  }
+  const text = readInputFile(file, MAX_MODEL_BYTES, 'model file');
   const r = decodeModelText(text);
   if (isLeft(r)) throw new UsageError(`${file}: invalid model\n${formatModelErrors(r.left)}`);
   return r.right;
@@ -517,11 +505,7 @@ export const compileCommand = (file: string, opts: CompileOptions, io: CommandIO
   if (opts.out !== undefined) {
     const text = renderCircuit(compiled.circuit, opts.format);
     if (isLeft(text)) throw new UsageError(text.left);
-    try {
-      writeFileSync(opts.out, text.right);
-    } catch {
-      throw new UsageError(`cannot write '${opts.out}'`);
-    }
+    writeOutputFile(opts.out, text.right);
   }
   if (opts.json) io.out(`${JSON.stringify({ model: file, ...summary, ...(opts.out === undefined ? {} : { out: opts.out, format: opts.format }) }, null, 2)}\n`);
   else {

@@ -18,6 +18,7 @@ export * from './aiger.js';
 export * from './blif.js';
 export * from './dot.js';
 export * from './float.js';
+export * from './bits.js';
 export {
   Verified,
   SKIP,

@@ -48,23 +48,8 @@ import {
   type VerifyContext,
 } from './lemma.js';
 
-/** The unsigned integer of `len` bits starting at `start` (bit `start` least significant). @category bits */
-export const bitsToBigInt = (bits: ArrayLike<number>, start: number, len: number): bigint => {
-  let v = 0n;
-  for (let i = len - 1; i >= 0; i--) v = (v << 1n) | (bits[start + i] ? 1n : 0n);
-  return v;
-};
-
-/** The low `len` bits of `v ≥ 0`, least significant first. @category bits */
-export const bigIntToBits = (v: bigint, len: number): number[] => {
-  const out: number[] = [];
-  let x = v;
-  for (let i = 0; i < len; i++) {
-    out.push(Number(x & 1n));
-    x >>= 1n;
-  }
-  return out;
-};
+// the LSB-first conversions live in the kernel (`core/bits.ts`); re-exported here as before
+export { bigIntToBits, bitsToBigInt } from '../core/bits.js';
 
 /** A circuit family with its specification and claims. @category model */
 export interface ArithmeticFamily {
