@@ -153,6 +153,10 @@ program
   .option('--only <ids>', 'report only these lemma ids (repeatable or comma-separated)', collect, [])
   .option('--seed <n>', 'seed of every random choice', intArg('--seed', 0, 2 ** 31 - 1), 1)
   .option('--full', 'run the long sweeps', false)
+  .addHelpText(
+    'after',
+    '\nmarkdown: GitHub tables; latex: a fragment for \\input (one \\subsection* per statement, no package needed);\njson: the check --json document plus "format", "package", "commit", "full" and, per statement, "statement", "tierRuns", "notes" and each claim\'s "ref".\nThe commit is `git rev-parse HEAD` of the package, or "unknown".',
+  )
   .action(async (opts: { format: ReportFormat; only: string[]; seed: number; full: boolean }) => {
     const unknown = opts.only.filter((id) => findLemma(id) === undefined);
     if (unknown.length > 0) throw new UsageError(`unknown lemma id(s): ${unknown.join(', ')}; known: ${registry.map((l) => l.id).join(', ')}`);
