@@ -19,6 +19,9 @@ const kernel = [
   'src/core/dot.ts',
   'src/core/float.ts',
   'src/core/smt.ts',
+  'src/core/transformer.ts',
+  'src/core/floatExp.ts',
+  'src/core/modelCodec.ts',
 ];
 const list = (v) => (v === undefined || v.trim() === '' ? undefined : v.split(',').map((s) => s.trim()).filter((s) => s !== ''));
 const name = process.env.MUTATE_NAME ?? 'kernel';

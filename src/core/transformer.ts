@@ -184,6 +184,7 @@ export const precisionAt = (c: number, alphabetSize: number, n: number): Either<
 /** The exact rational value of a finite double. @category conversions */
 export const rationalOfNumber = (x: number): Rational => {
   if (!Number.isFinite(x)) throw new RangeError(`rationalOfNumber: ${x} is not finite`);
+  // Stryker disable next-line ConditionalExpression: equivalent — a short cut: for an integer the loop below does not run and returns the same {x, 1}
   if (Number.isInteger(x)) return { num: BigInt(x), den: 1n };
   let den = 1n;
   let v = x;
@@ -200,13 +201,16 @@ const flCache = new WeakMap<FloatParams, Map<number, Float>>();
 export const floatOfNumber = (params: FloatParams, x: number): Float => {
   // memoized per params object: a pure function of (p, x), and weights repeat n² times
   let cache = flCache.get(params);
+  // Stryker disable next-line ConditionalExpression: equivalent — a fresh cache on every call only loses the memo
   if (cache === undefined) {
     cache = new Map();
     flCache.set(params, cache);
   }
   const hit = cache.get(x);
+  // Stryker disable next-line ConditionalExpression,BooleanLiteral,UnaryOperator: equivalent — whether a hit is used never changes the value (fl is pure, and fl(−0) = fl(0) since rationalOfNumber(−0) = 0/1); a miss (undefined) returned would throw, killed
   if (hit !== undefined && !Object.is(x, -0)) return hit;
   const f = floatOfRational(params, rationalOfNumber(x));
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent — the bound only limits the memo's memory
   if (cache.size < 65536) cache.set(x, f);
   return f;
 };
@@ -483,6 +487,7 @@ export const runTransformer64 = (model: TransformerModel, tokens: readonly numbe
         const js = ks.map((_, j) => j).filter((j) => !model.causal || j <= i);
         const sc = js.map((j) => q.reduce((s, qr, r) => s + qr * ks[j]![r]!, 0));
         const mx = Math.max(...sc);
+        // Stryker disable next-line OptionalChaining: equivalent — vs has one vector per position and n ≥ 1 (checkTokens)
         const dh = vs[0]?.length ?? 0;
         if (h.attention === 'hard') return vs[js[sc.indexOf(mx)]!]!;
         const w = h.attention === 'softmax' ? sc.map((s) => Math.exp(s - mx)) : sc.map((s) => (s === mx ? 1 : 0));
@@ -502,5 +507,6 @@ export const runTransformer64 = (model: TransformerModel, tokens: readonly numbe
     states.push(xs);
   }
   const last = xs[n - 1];
+  // Stryker disable next-line OptionalChaining: equivalent — n ≥ 1 (checkTokens), so last is a state
   return right({ states, accept: model.output.kind === 'accept' ? (last?.[model.output.coordinate] ?? 0) > 0 : null });
 };
