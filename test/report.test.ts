@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { buildReport, latexEscape, measurementGrid, renderReport, reportJsonText, reportLatex, reportMarkdown, REPORT_FORMATS, type ReportJson } from '../src/cli/report.js';
+import { buildReport, gitCommit, latexEscape, measurementGrid, renderReport, reportJsonText, reportLatex, reportMarkdown, REPORT_FORMATS, type ReportJson } from '../src/cli/report.js';
 import { registry } from '../src/proofs/registry.js';
 import type { CheckedLemma } from '../src/proofs/checkAll.js';
 
@@ -190,4 +190,13 @@ describe('tradeoff report, a real run of lookup-table', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown lemma id');
   }, 60_000);
+});
+
+describe('gitCommit', () => {
+  it('is HEAD of the package checkout, and unknown outside a checkout or below the top of another one', () => {
+    const head = spawnSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' });
+    if (head.status === 0) expect(gitCommit()).toBe(head.stdout.trim());
+    expect(gitCommit(mkdtempSync(join(tmpdir(), 'no-git-')))).toBe('unknown');
+    expect(gitCommit(join(process.cwd(), 'src'))).toBe('unknown');
+  });
 });

@@ -21,7 +21,8 @@
  * @module
  */
 import { execFileSync } from 'node:child_process';
-import { dirname } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkLemmas, toCheckJson, type CheckedLemma, type LemmaResultJson } from '../proofs/checkAll.js';
 import type { Measurement } from '../proofs/lemma.js';
@@ -95,11 +96,21 @@ export const buildReport = (opts: { readonly version: string; readonly commit: s
   };
 };
 
-/** The commit of a git checkout at `dir` (`git rev-parse HEAD`), or `unknown`. Not pure: runs git. @category constructors */
-export const gitCommit = (dir: string = dirname(fileURLToPath(import.meta.url))): string => {
+/**
+ * The commit of the package's own git checkout (`git rev-parse HEAD` at the package root,
+ * `root`), or `unknown`: also when the package root is not the top of its repository (an
+ * installed copy inside some other project's checkout, whose commit would say nothing about
+ * this package). Not pure: runs git.
+ * @category constructors
+ */
+export const gitCommit = (root: string = join(dirname(fileURLToPath(import.meta.url)), '..', '..')): string => {
   try {
-    const out = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
-    return /^[0-9a-f]{40,64}$/.test(out) ? out : 'unknown';
+    const out = execFileSync('git', ['rev-parse', '--show-toplevel', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 })
+      .trim()
+      .split('\n');
+    const [top, head] = [out[0]?.trim() ?? '', out[1]?.trim() ?? ''];
+    if (realpathSync(top) !== realpathSync(root)) return 'unknown';
+    return /^[0-9a-f]{40,64}$/.test(head) ? head : 'unknown';
   } catch {
     return 'unknown';
   }
