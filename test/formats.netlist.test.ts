@@ -6,7 +6,7 @@ import { evaluate } from '../src/core/evaluate.js';
 import { parseAiger } from '../src/core/aiger.js';
 import { parseBlif } from '../src/core/blif.js';
 import { formatDecodeErrors } from '../src/core/codec.js';
-import { AIG_LIMITS, toAig, writeAag, writeAigBinary } from '../src/formats/aig.js';
+import { AIG_LIMITS, aigAndBound, toAig, writeAag, writeAigBinary } from '../src/formats/aig.js';
 import { writeBlif, writeVerilog } from '../src/formats/netlist.js';
 import { arbitraryCircuit } from '../src/reductions/randomCircuit.js';
 import { findLemma } from '../src/proofs/registry.js';
@@ -76,6 +76,39 @@ describe('export → import round trips (aag, aig, blif)', () => {
     ] as const) {
       const c = ok(findLemma(id)!.exportCircuit!.build(params));
       for (const back of Object.values(readBack)) sameOnRandom(c, back(c), 200, 3);
+    }
+  });
+
+  it('aigAndBound is an upper bound on the ANDs made (random circuits, wide weighted thresholds, lemma circuits)', () => {
+    const within = (c: Circuit): void => {
+      expect(ok(toAig(c)).ands.length / 2).toBeLessThanOrEqual(aigAndBound(c));
+    };
+    fc.assert(fc.property(arbitraryCircuit({ prefix: false, printable: false, maxInputs: 8, maxGates: 40 }), within), { numRuns: 500, seed: 9 });
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -(2 ** 29), max: 2 ** 29 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: -50, max: 50 }), (ws, k) => {
+        const b = createBuilder();
+        const xs = b.inputs(ws.length);
+        const total = ws.reduce((a, w) => a + Math.abs(w), 0);
+        const kk = Math.max(-(2 ** 31) + 1, Math.min(2 ** 31 - 1, Math.max(-total - 1, Math.min(total + 1, Math.round((k / 50) * total)))));
+        const c = b.build([b.ge(xs, kk, ws), b.le(xs, kk, ws)]);
+        within(c);
+        const back = readBack.aig(c);
+        for (let r = 0; r < 16; r++) {
+          const v = ws.map((_, j) => ((r * 2654435761 + j * 40503) >>> (j % 13)) & 1);
+          expect(Array.from(evaluate(back, v))).toEqual(Array.from(evaluate(c, v)));
+        }
+      }),
+      { numRuns: 300, seed: 9 },
+    );
+    const b = createBuilder();
+    const xs = b.inputs(300);
+    within(b.build([b.ge(xs, 150), b.ge(xs, 299), b.ge(xs, 1), b.le(xs, 7)]));
+    for (const [id, params] of [
+      ['integer-addition', { w: 32 }],
+      ['multiplication', { w: 8 }],
+      ['iterated-addition', { n: 8, w: 4 }],
+    ] as const) {
+      within(ok(findLemma(id)!.exportCircuit!.build(params)));
     }
   });
 

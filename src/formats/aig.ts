@@ -28,8 +28,9 @@
  *   queue order, so a column's adders form a tree) and at most one half adder, which leaves
  *   one bit per column: the binary sum. A comparator with the constant t follows
  *   (`ge_j = t_j ? s_j ∧ ge_(j−1) : s_j ∨ ge_(j−1)`, one AND each). With B = Σ popcount(|w|)
- *   weight bits (B = f for unit weights) this is at most 9B + 6·64 ANDs (a full adder is 9
- *   ANDs: XOR = 3), so the lowering is linear in the circuit's weighted wires — unlike a
+ *   weight bits (B = f for unit weights) and C columns this is at most 9B + 5C ANDs (a full
+ *   adder is 9 ANDs, XOR = 3, and removes one bit; one half adder and one comparator AND per
+ *   column), so the lowering is linear in the circuit's weighted wires — unlike a
  *   sorting network (f log² f) or a BDD (f·k for unit weights, exponential for some weights).
  * - **Structural hashing and constant folding** as the graph is built (AND(x, 0) = 0,
  *   AND(x, 1) = x, AND(x, x) = x, AND(x, ¬x) = 0, one node per distinct pair), then only the
@@ -68,9 +69,6 @@ export interface Aig {
 /** The largest AIG the writers make (AND gates). @category model */
 export const AIG_LIMITS = { maxAnds: 10_000_000 } as const;
 
-/** Upper bound on the ANDs one threshold gate lowers to, beyond 9 per weight bit. */
-const THRESHOLD_OVERHEAD = 6 * 64;
-
 const popcount = (x: number): number => {
   let n = 0;
   for (let v = Math.abs(x); v > 0; v = Math.floor(v / 2)) n += v % 2;
@@ -79,7 +77,8 @@ const popcount = (x: number): number => {
 
 /**
  * An upper bound on the number of AND gates {@link toAig} makes for `c` (before structural
- * hashing): f − 1 per AND/OR of fan-in f, and 9·B + 384 per threshold gate with B weight bits.
+ * hashing): f − 1 per AND/OR of fan-in f, and 9·B + 5·C + f per threshold gate of fan-in f with
+ * B weight bits and C = ⌈log₂(Σ|w| + 1)⌉ + 2 columns.
  * @category destructors
  */
 export const aigAndBound = (c: Circuit): number => {
@@ -90,9 +89,17 @@ export const aigAndBound = (c: Circuit): number => {
     const k = c.kind[i]!;
     if (k === GateKind.And || k === GateKind.Or) total += Math.max(0, e - s - 1);
     else if (k === GateKind.Ge || k === GateKind.Le) {
+      // B weight bits: at most B full adders (9 ANDs; each removes a bit), at most one half
+      // adder (4 ANDs) per column and one comparator AND per column, C columns; or a tree of f − 1
       let bits = 0;
-      for (let w = s; w < e; w++) bits += c.weight === null ? 1 : popcount(c.weight[w]!);
-      total += 9 * bits + THRESHOLD_OVERHEAD + (e - s);
+      let mass = 0;
+      for (let w = s; w < e; w++) {
+        const x = c.weight === null ? 1 : c.weight[w]!;
+        bits += popcount(x);
+        mass += Math.abs(x);
+      }
+      const columns = Math.ceil(Math.log2(mass + 1)) + 2;
+      total += 9 * bits + 5 * columns + (e - s);
     }
   }
   return total;
@@ -134,6 +141,8 @@ export const toAig = (c: Circuit): Either<string, Aig> => {
     const have = table.get(key);
     if (have !== undefined) return have;
     const lit = 2 * (I + 1 + raw.length / 2);
+    // unreachable while aigAndBound is an upper bound; a guard so that the key stays exact
+    if (raw.length / 2 >= bound) throw new RangeError(`toAig: more ANDs than the bound ${bound}`);
     raw.push(hi, lo);
     table.set(key, lit);
     return lit;
@@ -203,46 +212,53 @@ export const toAig = (c: Circuit): Either<string, Aig> => {
   };
 
   const lit = new Uint32Array(c.numGates);
-  for (let i = 0; i < c.numGates; i++) {
-    const s = c.faninStart[i]!;
-    const e = c.faninStart[i + 1]!;
-    const args: number[] = [];
-    for (let w = s; w < e; w++) args.push(lit[c.fanin[w]!]!);
-    switch (c.kind[i]) {
-      case GateKind.Input:
-        lit[i] = 2 * (c.param[i]! + 1);
-        break;
-      case GateKind.Const:
-        lit[i] = c.param[i] === 1 ? 1 : 0;
-        break;
-      case GateKind.Not:
-        lit[i] = args[0]! ^ 1;
-        break;
-      case GateKind.And:
-        lit[i] = tree(args, and, 1);
-        break;
-      case GateKind.Or:
-        lit[i] = tree(args, or, 0);
-        break;
-      default: {
-        const ge = c.kind[i] === GateKind.Ge;
-        let t = c.param[i]! + (ge ? 0 : 1);
-        const lits: number[] = [];
-        const ws: number[] = [];
-        for (let j = 0; j < args.length; j++) {
-          const w = c.weight === null ? 1 : c.weight[s + j]!;
-          if (w === 0) continue;
-          if (w > 0) {
-            lits.push(args[j]!);
-            ws.push(w);
-          } else {
-            lits.push(args[j]! ^ 1);
-            ws.push(-w);
-            t += -w;
+  try {
+    lowerGates(lit);
+  } catch (e) {
+    return left(`internal: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  function lowerGates(lit: Uint32Array): void {
+    for (let i = 0; i < c.numGates; i++) {
+      const s = c.faninStart[i]!;
+      const e = c.faninStart[i + 1]!;
+      const args: number[] = [];
+      for (let w = s; w < e; w++) args.push(lit[c.fanin[w]!]!);
+      switch (c.kind[i]) {
+        case GateKind.Input:
+          lit[i] = 2 * (c.param[i]! + 1);
+          break;
+        case GateKind.Const:
+          lit[i] = c.param[i] === 1 ? 1 : 0;
+          break;
+        case GateKind.Not:
+          lit[i] = args[0]! ^ 1;
+          break;
+        case GateKind.And:
+          lit[i] = tree(args, and, 1);
+          break;
+        case GateKind.Or:
+          lit[i] = tree(args, or, 0);
+          break;
+        default: {
+          const ge = c.kind[i] === GateKind.Ge;
+          let t = c.param[i]! + (ge ? 0 : 1);
+          const lits: number[] = [];
+          const ws: number[] = [];
+          for (let j = 0; j < args.length; j++) {
+            const w = c.weight === null ? 1 : c.weight[s + j]!;
+            if (w === 0) continue;
+            if (w > 0) {
+              lits.push(args[j]!);
+              ws.push(w);
+            } else {
+              lits.push(args[j]! ^ 1);
+              ws.push(-w);
+              t += -w;
+            }
           }
+          const r = atLeast(lits, ws, t);
+          lit[i] = ge ? r : r ^ 1;
         }
-        const r = atLeast(lits, ws, t);
-        lit[i] = ge ? r : r ^ 1;
       }
     }
   }
