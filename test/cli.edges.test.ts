@@ -11,7 +11,9 @@ import { promisify } from 'node:util';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { parseCircuitText } from '../src/core/codec.js';
-import { resourceFailure } from '../src/core/verdict.js';
+import { judge, resourceFailure, tierRun } from '../src/core/verdict.js';
+import { checkFailure } from '../src/core/check.js';
+import { left } from 'fp-ts/lib/Either.js';
 import { MAX_CIRCUIT_FILE_BYTES } from '../src/cli/io.js';
 
 const run = promisify(execFile);
@@ -196,6 +198,14 @@ describe('check: out of memory or a solver that cannot start is the verdict `err
     expect(resourceFailure(new Error('checkEquivalenceSmt: z3 initialisation failed: no wasm'))).toMatch(/solver could not start/);
     expect(resourceFailure(new Error('counterexample at 0110'))).toBeNull();
     expect(resourceFailure(new TypeError('x is undefined'))).toBeNull();
+  });
+  it('judge: a sat tier whose solver could not start is error; with a real failure beside it, fails', () => {
+    const noZ3 = tierRun(left(checkFailure('sat', 'checkCircuitSmt: unknown: checkEquivalenceSmt: z3 initialisation failed: no wasm')), 'sat', 's');
+    const j = judge({ tiers: ['sat'], claims: [] }, [noZ3], []);
+    expect(j.verdict).toBe('error');
+    expect(j.problems[0]).toMatch(/could not run: .*z3 initialisation failed/);
+    const cex = tierRun(left(checkFailure('exhaustive', 'checkCircuitExhaustive: output 0 differs', { input: '01' })), 'exhaustive', 's');
+    expect(judge({ tiers: ['sat', 'exhaustive'], claims: [] }, [noZ3, cex], []).verdict).toBe('fails');
   });
   it('a verifier that runs out of memory: verdict error with its reason in the JSON, exit 1', async () => {
     const f = join(dir, 'oom-lemmas.mjs');
