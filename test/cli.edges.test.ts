@@ -14,7 +14,7 @@ import { parseCircuitText } from '../src/core/codec.js';
 import { judge, resourceFailure, tierRun } from '../src/core/verdict.js';
 import { checkFailure } from '../src/core/check.js';
 import { left } from 'fp-ts/lib/Either.js';
-import { MAX_CIRCUIT_FILE_BYTES } from '../src/cli/io.js';
+import { MAX_CIRCUIT_FILE_BYTES, fsReason } from '../src/cli/io.js';
 
 const run = promisify(execFile);
 const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
@@ -54,6 +54,11 @@ describe('eval --circuit: what is not a regular file is refused before reading',
     writeFileSync(f, '{}');
     chmodSync(f, 0o000);
     refused(await cli('eval', '--circuit', f, '--input', '0'), 'permission denied');
+  });
+  it('the reasons are named in words (as root, the unreadable-file test above cannot run: this checks its message)', () => {
+    expect(fsReason({ code: 'EACCES' })).toBe('permission denied');
+    expect(fsReason({ code: 'ENOENT' })).toBe('no such file or directory');
+    expect(fsReason(new Error('first line\n    at somewhere'))).toBe('first line');
   });
   it('a path through a file (not a directory)', async () => {
     const f = join(dir, 'plain.txt');
