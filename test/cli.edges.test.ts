@@ -84,7 +84,16 @@ describe('eval --circuit: what is not a regular file is refused before reading',
       refused(r, `is ${size} bytes, more than the limit of ${MAX_CIRCUIT_FILE_BYTES}`);
       expect(r.stderr).not.toContain('Invalid string length');
     }
-  });
+    // at the limit and 24 bytes under it: read, then refused by the parser with its reason
+    for (const size of [MAX_CIRCUIT_FILE_BYTES - 24, MAX_CIRCUIT_FILE_BYTES]) {
+      const f = join(dir, `at-${size}.txt`);
+      const fd = openSync(f, 'w');
+      ftruncateSync(fd, size);
+      closeSync(fd);
+      const r = await cli('eval', '--circuit', f, '--input', '0');
+      refused(r, /invalid circuit\ntoken 0 at offset 0: expected a gate/);
+    }
+  }, SLOW);
 });
 
 describe('export: sizes the formats cannot hold are refused, nothing half-written', () => {
