@@ -4,12 +4,12 @@
  * `error` verdict instead.
  */
 import { execFile, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, writeFileSync, chmodSync, ftruncateSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, chmodSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { isLeft } from 'fp-ts/lib/Either.js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseCircuitText } from '../src/core/codec.js';
 import { judge, resourceFailure, tierRun } from '../src/core/verdict.js';
 import { checkFailure } from '../src/core/check.js';
@@ -41,6 +41,7 @@ const refused = (r: { code: number; stderr: string }, message: string | RegExp):
 
 const dir = mkdtempSync(join(tmpdir(), 'tradeoff-edges-'));
 const SLOW = 180_000;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('eval --circuit: what is not a regular file is refused before reading', () => {
   it('a directory', async () => {
