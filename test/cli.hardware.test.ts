@@ -108,6 +108,7 @@ describe('SMT-LIB 2 miter', () => {
     if (good._tag === 'Left') throw new Error(good.left);
     expect(await read(good.right)).toBe('unsat');
     writeFileSync(join(dir, 'good.smt2'), good.right);
+    expect(readFileSync(join(dir, 'good.smt2'), 'utf8')).toContain('unsat = the circuit equals the spec');
     // a 6-bit adder that drops the carry into bit 1: not the spec
     const b = createBuilder();
     const xs = b.inputs(12);
@@ -142,6 +143,10 @@ describe('SMT-LIB 2 miter', () => {
     const [x] = b.inputs(1);
     const r = await miterSmtlib(b.build([x!]), () => [], 't');
     expect(r._tag === 'Left' && r.left).toContain('the spec gives 0 outputs, the circuit has 1');
-    expect(readFileSync(join(dir, 'good.smt2'), 'utf8')).toContain('unsat = the circuit equals the spec');
+    const big = createBuilder();
+    const ys = big.inputs(1000);
+    const g = Array.from({ length: 2100 }, (_, j) => big.ge(ys, j % 1000));
+    const refused = await miterSmtlib(big.build(g), () => [], 'big');
+    expect(refused._tag === 'Left' && refused.left).toContain("more than the SMT-LIB writer's limit");
   });
 });

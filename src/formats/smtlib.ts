@@ -21,6 +21,7 @@
  *   with a z3 binary when one is installed.
  * - Variables: `x_j` is input bit j (least significant first, as in the sat tier).
  * - One z3 module per call, retired afterwards (`shutdownZ3`), as the tier does.
+ * - Refused up front beyond {@link SMTLIB_LIMITS} (gates + wires), before z3 is started.
  *
  * ## References
  * - C. Barrett, P. Fontaine, C. Tinelli, "The SMT-LIB Standard: Version 2.6", 2017.
@@ -31,6 +32,9 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import type { Circuit } from '../core/circuit.js';
 import { encodeCircuit, getZ3, makeSpecHelpers, shutdownZ3, type SmtBool, type SmtSpec, type ThresholdEncoding } from '../core/smt.js';
+
+/** The largest circuit whose miter is printed (gates + wires): z3 builds every term in memory. @category model */
+export const SMTLIB_LIMITS = { maxGatesPlusWires: 2_000_000 } as const;
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -45,6 +49,10 @@ export const miterSmtlib = async (
   title: string,
   encoding: ThresholdEncoding = 'bv',
 ): Promise<Either<string, string>> => {
+  const size = circuit.numGates + circuit.fanin.length;
+  if (size > SMTLIB_LIMITS.maxGatesPlusWires) {
+    return left(`the circuit has ${circuit.numGates} gates and ${circuit.fanin.length} wires, more than the SMT-LIB writer's limit of ${SMTLIB_LIMITS.maxGatesPlusWires} together`);
+  }
   let api;
   try {
     api = await getZ3();
