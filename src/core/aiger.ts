@@ -59,7 +59,8 @@ export const parseAiger = (input: Uint8Array | string): Either<readonly DecodeEr
   // the header line
   let nl = bytes.indexOf(0x0a);
   if (nl < 0) nl = bytes.length;
-  const header = new TextDecoder().decode(bytes.subarray(0, nl)).replace(/\r$/, '');
+  const decoder = new TextDecoder();
+  const header = decoder.decode(bytes.subarray(0, nl)).replace(/\r$/, '');
   const tok = header.split(' ');
   const kind = tok[0];
   if (kind !== 'aag' && kind !== 'aig') return fail('line 1', `expected an AIGER header 'aag M I L O A' or 'aig M I L O A', got '${header.slice(0, 40)}'`);
@@ -96,7 +97,7 @@ export const parseAiger = (input: Uint8Array | string): Either<readonly DecodeEr
     }
     let e = bytes.indexOf(0x0a, pos);
     if (e < 0) e = bytes.length;
-    const s = new TextDecoder().decode(bytes.subarray(pos, e)).replace(/\r$/, '');
+    const s = decoder.decode(bytes.subarray(pos, e)).replace(/\r$/, '');
     pos = e + 1;
     line += 1;
     return s;
