@@ -247,6 +247,7 @@ export const LayerC = closed(
   'a layer {"heads": […], "ffn": null | {…}}',
 );
 
+// Stryker disable next-line ObjectLiteral: equivalent — dispatch calls this member only when kind is "none", and closed() still refuses other keys
 const PositionalNoneC = closed(t.type({ kind: t.literal('none') }), ['kind'], 'a positional encoding {"kind": "none"}');
 const PositionalTableC = closed(
   t.type({ kind: t.literal('table'), rows: boundedArray(VectorC, 'an array of rows (arrays of numbers)', MODEL_LIMITS.maxTableRows) }),
@@ -276,6 +277,7 @@ const dispatch = <A>(
       if (!isObject(u)) return false;
       const kind = u['kind'];
       const v = typeof kind === 'string' && Object.hasOwn(byKind, kind) ? byKind[kind] : undefined;
+      // Stryker disable next-line ArrayDeclaration: equivalent — the context only labels errors, and `is` drops them
       return v !== undefined && !isLeft(v(u, []));
     },
     (u, c) => {
@@ -301,6 +303,7 @@ const AcceptC = closed(
   ['kind', 'coordinate'],
   'an output rule {"kind": "accept", "coordinate": k}',
 );
+// Stryker disable next-line ObjectLiteral: equivalent — dispatch calls this member only when kind is "state", and closed() still refuses other keys
 const StateC = closed(t.type({ kind: t.literal('state') }), ['kind'], 'an output rule {"kind": "state"}');
 
 /** The output rule, dispatched on `"kind"`. @category codecs */
@@ -587,6 +590,7 @@ export const duplicateJsonKeys = (text: string): ModelError[] => {
     const raw = text.slice(start, i);
     try {
       const s: unknown = JSON.parse(raw);
+      // Stryker disable next-line ConditionalExpression: equivalent — a quoted token that JSON.parse reads is always a string
       return typeof s === 'string' ? s : raw;
     } catch {
       return raw;
@@ -614,6 +618,7 @@ export const duplicateJsonKeys = (text: string): ModelError[] => {
       const top = stack[stack.length - 1];
       const s = readString();
       let k = i;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent — past the end, text[k] is undefined and /\s/ rejects "undefined", so the scan stops at n anyway
       while (k < n && /\s/.test(text[k]!)) k++;
       if (top?.kind === 'object' && text[k] === ':') {
         top.key = null;
@@ -627,6 +632,7 @@ export const duplicateJsonKeys = (text: string): ModelError[] => {
       i++;
     } else {
       // a number, true, false or null
+      // Stryker disable next-line EqualityOperator: equivalent — `i <= n` steps once past the end (text[n] is undefined), and the outer loop ends as well
       while (i < n && !/[\s,\]}]/.test(text[i]!)) i++;
       afterValue();
     }
