@@ -245,6 +245,8 @@ export const parseSerial = (text: string, opts: ParseSerialOptions = {}): Either
         peek();
         const a = readPointer(gate, 'the argument of NOT, a pointer');
         if (isLeft(a)) return a;
+        // the wire limit is checked before the builder sees the gate (it refuses it too, by throwing)
+        if (wires + 1 > CIRCUIT_LIMITS.maxWires) return left(serialError(`more than ${CIRCUIT_LIMITS.maxWires} wires (the limit)`, { gate }));
         b.not(a.right);
         lastKind = GateKind.Not;
         wires += 1;
@@ -257,6 +259,7 @@ export const parseSerial = (text: string, opts: ParseSerialOptions = {}): Either
           if (isLeft(a)) return a;
           args.push(a.right);
         }
+        if (wires + args.length > CIRCUIT_LIMITS.maxWires) return left(serialError(`more than ${CIRCUIT_LIMITS.maxWires} wires (the limit)`, { gate }));
         if (kw === 'AND') b.and(args);
         else b.or(args);
         lastKind = kw === 'AND' ? GateKind.And : GateKind.Or;
@@ -281,6 +284,7 @@ export const parseSerial = (text: string, opts: ParseSerialOptions = {}): Either
           if (isLeft(r)) return r;
           args.push(r.right);
         }
+        if (wires + m > CIRCUIT_LIMITS.maxWires) return left(serialError(`more than ${CIRCUIT_LIMITS.maxWires} wires (the limit)`, { gate }));
         if (kw === '>=') b.ge(args, k);
         else b.le(args, k);
         lastKind = kw === '>=' ? GateKind.Ge : GateKind.Le;
@@ -288,9 +292,6 @@ export const parseSerial = (text: string, opts: ParseSerialOptions = {}): Either
         wires += m;
         break;
       }
-    }
-    if (wires > CIRCUIT_LIMITS.maxWires) {
-      return left(serialError(`more than ${CIRCUIT_LIMITS.maxWires} wires (the limit)`, { gate }));
     }
   }
   const numGates = b.size();
