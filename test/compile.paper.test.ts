@@ -19,7 +19,7 @@ import { floatExp } from '../src/core/floatExp.js';
 import { metrics } from '../src/core/metrics.js';
 import { runGeneral, type GeneralModel, type OutputRule, type State } from '../src/core/transformer.js';
 import { lookupTableCircuit, type TruthTable } from '../src/reductions/lookupTable.js';
-import { embedCircuit } from '../src/reductions/compile/paperEmbed.js';
+import { embedCircuit } from '../src/reductions/compile/embedSubcircuit.js';
 import { compilePaper, paperDepthClaim, paperPlan, type PaperCompiled, type PaperOptions } from '../src/reductions/compile/paperRoute.js';
 import { bitsPerToken, encodeTokens } from '../src/reductions/compile/types.js';
 import { arbGeneralModel } from '../src/reductions/randomTransformer.js';
@@ -218,7 +218,7 @@ describe('embedCircuit', () => {
     const t = lookupTableCircuit({ k: 2, m: 1, bits: Uint8Array.from([0, 1, 1, 0]) });
     const b = createBuilder();
     const [x] = b.inputs(1);
-    expect(() => embedCircuit(b, t, [x!])).toThrow(/2 inputs, 1 wires/);
+    expect(() => embedCircuit(b, t, [x!])).toThrow(/2 inputs, got 1 wires/);
   });
 });
 

@@ -126,7 +126,7 @@ import { gateDepths } from '../../core/metrics.js';
 import { precisionAt, type GeneralModel } from '../../core/transformer.js';
 import { floatIteratedSum, floatIteratedSumGateCount, floatIteratedSumWireBound } from '../arithmetic/floatIteratedSum.js';
 import { MAX_TABLE_INPUTS, lookupTableCircuit, type TruthTable } from '../lookupTable.js';
-import { embedCircuit } from './paperEmbed.js';
+import { embedCircuit } from './embedSubcircuit.js';
 import {
   embeddingTable,
   readoutBits,
