@@ -163,7 +163,7 @@ export const floatIteratedSumFamily: ArithmeticFamily = {
   reference: 'P1 Lemma 5 (App. A, Defs 13–15)',
   // The construction fuses its own column counts and block carry-lookahead (the technique of
   // iterated-addition and bit-count) rather than calling those families.
-  dependsOn: ['float-truncation', 'iterated-addition'],
+  dependsOn: ['float-truncation'],
   build: (p) => floatIteratedSum(kOf(p), pOf(p)).circuit,
   inputs: (p) => kOf(p) * pOf(p),
   outputs: (p) => pOf(p),

@@ -215,7 +215,7 @@ export const attentionAsThresholdLemma: Lemma = {
   statement:
     'One saturated-attention head on n states of p-bit floats — scores, their maximum by comparisons, the indicator of the maximizers, their count by threshold gates, the weight 1/count and the weighted sum — is computed by a threshold circuit of constant depth, equal to the kernel head on every input of normal floats.',
   reference: 'P1 §7 and proof of Thm 1',
-  dependsOn: ['float-mul', 'float-iterated-sum', 'bit-count'],
+  dependsOn: ['float-mul', 'float-iterated-sum'],
   claimed: attentionAsThresholdClaims,
   tiers: ['exhaustive', 'property'],
   verify: (ctx) => verifyAttentionAsThreshold(ctx),
