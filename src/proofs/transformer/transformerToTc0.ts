@@ -54,14 +54,14 @@ import * as fc from 'fast-check';
 import { isRight, left, type Either } from 'fp-ts/lib/Either.js';
 import { checkCircuitExhaustive, checkCircuitProperty, checkFailure, checkProperty, type CircuitStatement, type Tier } from '../../core/check.js';
 import { evaluate } from '../../core/evaluate.js';
-import { encodeFloat, type FloatParams } from '../../core/float.js';
+import type { FloatParams } from '../../core/float.js';
 import { metrics } from '../../core/metrics.js';
 import { precisionAt, runGeneral, runTransformer, type GeneralModel, type TransformerModel, type TransformerRun } from '../../core/transformer.js';
 import { combineRuns, measureCircuit, tierRun, type Measurement, type TierRun } from '../../core/verdict.js';
 import { floatIteratedSum } from '../../reductions/arithmetic/floatIteratedSum.js';
 import { compileArithmetic } from '../../reductions/compile/arithmeticRoute.js';
 import { compilePaper } from '../../reductions/compile/paperRoute.js';
-import { bitsPerToken, encodeTokens, type CompiledTransformer } from '../../reductions/compile/types.js';
+import { bitsPerToken, decodeTokens, encodeRunOutputs, encodeTokens, type CompiledTransformer } from '../../reductions/compile/types.js';
 import { majorityTransformer } from '../../reductions/majorityTransformer.js';
 import { arbGeneralModel, arbModelAndInput, arbTransformerModel, describeModel } from '../../reductions/randomTransformer.js';
 import { floatDivArithBounds, floatMulArithBounds } from '../arithmetic/floatOps.js';
@@ -155,23 +155,6 @@ export const transformerToTc0Claims: readonly ClaimedBound[] = [
 // statements
 // -------------------------------------------------------------------------------------------
 
-/** Decode the token indices from circuit input bits (the export contract). */
-const tokensOf = (bits: Uint8Array, b: number, n: number): number[] =>
-  Array.from({ length: n }, (_, i) => {
-    let t = 0;
-    for (let j = 0; j < b; j++) t |= (bits[i * b + j] ?? 0) << j;
-    return t;
-  });
-
-/** The expected output bits of a run (the export contract). */
-const outputBits = (params: FloatParams, run: TransformerRun): Uint8Array => {
-  if (run.accept !== null) return Uint8Array.of(run.accept ? 1 : 0);
-  const last = run.states[run.states.length - 1] ?? [];
-  const out: number[] = [];
-  for (const state of last) for (const f of state) out.push(...encodeFloat(params, f));
-  return Uint8Array.from(out);
-};
-
 const outputCount = (accept: boolean, n: number, width: number, p: number): number => (accept ? 1 : n * width * p);
 
 /** The statement `circuit ≡ T` on Σ^n for a run function. */
@@ -189,10 +172,10 @@ const statementFor = (
     outputs,
     text,
     spec: (bits) => {
-      const tokens = tokensOf(bits, b, n);
+      const tokens = decodeTokens(alphabetSize, bits, n);
       const r = run(tokens);
       if (r._tag === 'Left') throw new Error(`the transformer refuses the input: ${r.left}`);
-      return outputBits(params, r.right);
+      return encodeRunOutputs(params, r.right);
     },
   };
 };
@@ -338,7 +321,7 @@ export const verifyTransformerToTc0 = async (ctx: VerifyContext, opts: Transform
       if (run._tag === 'Left') return { model: describeModel(model), tokens, reason: run.left };
       const params = precisionAt(model.precision.c, model.alphabet.length, n);
       if (params._tag === 'Left') return { model: describeModel(model), tokens, reason: params.left };
-      const expected = outputBits(params.right, run.right);
+      const expected = encodeRunOutputs(params.right, run.right);
       const got = evaluate(compiled.right.circuit, encodeTokens(model.alphabet.length, tokens));
       const same = expected.length === got.length && expected.every((x, i) => x === got[i]);
       return same ? true : { model: describeModel(model), tokens: tokens.map((t) => model.alphabet[t]).join(' '), expected: Array.from(expected).join(''), circuit: Array.from(got).join('') };

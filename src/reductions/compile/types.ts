@@ -15,6 +15,8 @@
  * @module
  */
 import type { Circuit } from '../../core/circuit.js';
+import { encodeFloat, type FloatParams } from '../../core/float.js';
+import type { TransformerRun } from '../../core/transformer.js';
 
 /** Which construction: P1's proof literally (tables), or explicit float circuits. @category model */
 export type CompileRoute = 'paper' | 'arithmetic';
@@ -59,4 +61,27 @@ export const encodeTokens = (alphabetSize: number, tokens: readonly number[]): U
     for (let j = 0; j < b; j++) bits[i * b + j] = (t >> j) & 1;
   });
   return bits;
+};
+
+/** Decode the token indices of n positions from circuit input bits (the export contract). @category model */
+export const decodeTokens = (alphabetSize: number, bits: ArrayLike<number>, n: number): number[] => {
+  const b = bitsPerToken(alphabetSize);
+  return Array.from({ length: n }, (_, i) => {
+    let t = 0;
+    for (let j = 0; j < b; j++) t |= (bits[i * b + j] ?? 0) << j;
+    return t;
+  });
+};
+
+/**
+ * The output bits a compiled circuit must produce for a run (the export contract): the verdict,
+ * or every final state float encoded, position-major.
+ * @category model
+ */
+export const encodeRunOutputs = (params: FloatParams, run: TransformerRun): Uint8Array => {
+  if (run.accept !== null) return Uint8Array.of(run.accept ? 1 : 0);
+  const last = run.states[run.states.length - 1] ?? [];
+  const out: number[] = [];
+  for (const state of last) for (const f of state) out.push(...encodeFloat(params, f));
+  return Uint8Array.from(out);
 };
