@@ -62,7 +62,7 @@ describe('tradeoff compile', () => {
     const r = await cli('compile', MAJ, '--n', '4');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('arithmetic route: n = 4, p = 4, 1 bit per token; 4 inputs, 1 outputs');
+    expect(r.stdout).toContain('arithmetic route: n = 4, p = 4, 1 bit per token; 4 inputs, 1 output');
     expect(r.stdout).toMatch(/size\s+[\d,]+\s+P1 basis: [\d,]+/);
     expect(r.stdout).toMatch(/depth\s+\d+\s+P1 basis: \d+/);
     expect(r.stdout).toMatch(/component\s+gates\s+share\s+depth/);

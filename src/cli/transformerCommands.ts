@@ -175,7 +175,7 @@ const int = (x: number): string => x.toLocaleString('en-US');
 /** The human-readable summary: figures in both bases, then the per-component table. */
 export const formatSummary = (s: CompileSummary): string[] => {
   const lines = [
-    `${bold(`${s.route} route`)}: n = ${s.n}, p = ${s.p}, ${s.bitsPerToken} bit${s.bitsPerToken === 1 ? '' : 's'} per token; ${int(s.inputs)} inputs, ${int(s.outputs)} outputs`,
+    `${bold(`${s.route} route`)}: n = ${s.n}, p = ${s.p}, ${s.bitsPerToken} bit${s.bitsPerToken === 1 ? '' : 's'} per token; ${int(s.inputs)} input${s.inputs === 1 ? '' : 's'}, ${int(s.outputs)} output${s.outputs === 1 ? '' : 's'}`,
     `  size   ${int(s.size).padStart(14)}   ${dim(`P1 basis: ${int(s.sizeP1)}`)}`,
     `  depth  ${int(s.depth).padStart(14)}   ${dim(`P1 basis: ${int(s.depthP1)}`)}`,
     `  wires  ${int(s.wires).padStart(14)}   ${dim(`P1 basis: ${int(s.wiresP1)}; max fan-in ${int(s.maxFanIn)}`)}`,
