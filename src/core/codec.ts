@@ -513,8 +513,10 @@ export type ParseTextOptions = ParseSerialOptions;
  * Where JSON.parse failed, as `line L, column C` (1-based), when its message says. Only V8's
  * trailing `at position N` (Node ≥ 22: `at position N (line L column C)`) counts: a message
  * that quotes the text (`Unexpected token …, "…" is not valid JSON`) may contain those words.
+ * Shared with the model codec (`modelCodec.ts`).
+ * @internal
  */
-const jsonErrorPath = (text: string, message: string, base: number): string => {
+export const jsonErrorPath = (text: string, message: string, base: number): string => {
   const m = / at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(message);
   if (m === null) return 'JSON text';
   const pos = base + Number(m[1]);

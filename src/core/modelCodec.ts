@@ -80,6 +80,7 @@ import {
   closed,
   decodeError,
   formatDecodeErrors,
+  jsonErrorPath,
   MAX_DECODE_ERRORS,
   reportIoTsErrors,
   ROOT_PATH,
@@ -540,25 +541,6 @@ export const encodeModel = (model: TransformerModel, opts: EncodeModelOptions = 
   if (opts.description === undefined) return body;
   const { format, version, ...rest } = body;
   return { format, version, description: opts.description, ...rest };
-};
-
-/**
- * Where JSON.parse failed, as `line L, column C`, when its message says (V8's trailing
- * `at position N`).
- */
-const jsonErrorPath = (text: string, message: string, base: number): string => {
-  const m = / at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(message);
-  if (m === null) return 'JSON text';
-  const pos = base + Number(m[1]);
-  let line = 1;
-  let col = 1;
-  for (let i = 0; i < pos && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      col = 1;
-    } else col++;
-  }
-  return `JSON text, line ${line}, column ${col}`;
 };
 
 type Frame = { readonly kind: 'object'; readonly keys: Set<string>; key: string | null } | { readonly kind: 'array'; index: number };
