@@ -3,11 +3,11 @@
  * problem, no stack trace, nothing half-written. One test per item; out of memory is the
  * `error` verdict instead.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, chmodSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { cli } from './cli.helpers.js';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCircuitText } from '../src/core/codec.js';
@@ -16,19 +16,6 @@ import { checkFailure } from '../src/core/check.js';
 import { left } from 'fp-ts/lib/Either.js';
 import { MAX_CIRCUIT_FILE_BYTES, fsReason } from '../src/cli/io.js';
 
-const run = promisify(execFile);
-const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-};
 
 /** Exit 2, the message, no stack trace. */
 const refused = (r: { code: number; stderr: string }, message: string | RegExp): void => {
@@ -68,7 +55,7 @@ describe('eval --circuit: what is not a regular file is refused before reading',
   });
   it.skipIf(process.platform === 'win32')('a FIFO (refused at once: no blocking open)', async () => {
     const f = join(dir, 'fifo');
-    await run('mkfifo', [f]);
+    execFileSync('mkfifo', [f]);
     refused(await cli('eval', '--circuit', f, '--input', '0'), 'is a FIFO, not a regular file');
   });
   it.skipIf(!existsSync('/dev/zero'))('/dev/zero (refused at once: no endless read)', async () => {

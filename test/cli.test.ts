@@ -2,26 +2,12 @@
  * End-to-end tests of the `tradeoff` command, run from source with tsx (the same code the
  * compiled bin runs).
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { cli } from './cli.helpers.js';
 import { describe, expect, it } from 'vitest';
 
-const run = promisify(execFile);
-const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-};
 
 describe('tradeoff check', () => {
   it('--json matches the contract', async () => {

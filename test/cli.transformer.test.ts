@@ -3,11 +3,10 @@
  * with tsx (the same code the compiled bin runs), and unit tests of the pure parts of
  * `src/cli/transformerCommands.ts` (token parsing, verification with a wrong circuit).
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { cli } from './cli.helpers.js';
 import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createBuilder } from '../src/core/circuit.js';
@@ -22,19 +21,6 @@ import {
   verifyCompiled,
 } from '../src/cli/transformerCommands.js';
 
-const run = promisify(execFile);
-const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-};
 
 const dir = mkdtempSync(join(tmpdir(), 'tradeoff-tf-'));
 const MAJ = 'examples/majority.json';
