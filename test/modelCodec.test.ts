@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
-import { isLeft, isRight, type Either } from 'fp-ts/lib/Either.js';
+import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import {
   checkModelAt,
   decodeModel,
@@ -13,23 +13,14 @@ import {
   decodeModelDocumentText,
   decodeModelText,
   encodeModel,
-  formatModelErrors,
   MODEL_LIMITS,
-  type ModelError,
 } from '../src/core/modelCodec.js';
+import { errs, ok } from './modelCodec.helpers.js';
 import { runTransformer, type TransformerModel } from '../src/core/transformer.js';
 import { arbTransformerModel } from '../src/reductions/randomTransformer.js';
 
 const EXAMPLES = new URL('../examples/', import.meta.url);
 
-const ok = <A>(r: Either<readonly ModelError[], A>): A => {
-  if (isLeft(r)) throw new Error(formatModelErrors(r.left));
-  return r.right;
-};
-const errs = (r: Either<readonly ModelError[], unknown>): string => {
-  if (isRight(r)) throw new Error('expected a Left');
-  return formatModelErrors(r.left, 100);
-};
 
 /** A valid two-layer document to break in one place at a time. */
 const base = (): Record<string, unknown> => ({

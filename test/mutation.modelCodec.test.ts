@@ -19,7 +19,6 @@ import {
   FeedForwardC,
   FeedForwardOrNullC,
   FiniteNumberC,
-  formatModelErrors,
   HeadC,
   LayerC,
   MatrixC,
@@ -34,15 +33,8 @@ import {
   VectorC,
   type ModelError,
 } from '../src/core/modelCodec.js';
+import { errs, ok } from './modelCodec.helpers.js';
 
-const ok = <A>(r: Either<readonly ModelError[], A>): A => {
-  if (isLeft(r)) throw new Error(formatModelErrors(r.left));
-  return r.right;
-};
-const errs = (r: Either<readonly ModelError[], unknown>): string => {
-  if (isRight(r)) throw new Error('expected a Left');
-  return formatModelErrors(r.left, 100);
-};
 
 const doc = (): Record<string, unknown> => ({
   format: 'parallelism-tradeoff/transformer',
