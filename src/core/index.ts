@@ -48,3 +48,4 @@ export * from './smt.js';
 export * from './floatExp.js';
 export * from './transformer.js';
 export * from './modelCodec.js';
+export * from './mpc/index.js';
