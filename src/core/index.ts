@@ -48,4 +48,5 @@ export * from './smt.js';
 export * from './floatExp.js';
 export * from './transformer.js';
 export * from './modelCodec.js';
+export * as logspace from './logspace/index.js';
 export * from './mpc/index.js';
