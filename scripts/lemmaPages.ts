@@ -94,6 +94,9 @@ export const lemmaPage = (lemma: Lemma, lemmas: readonly Lemma[], opts: { readon
     '|---|---|',
     `| reference | ${cell(lemma.reference)} |`,
     `| verification tiers | ${lemma.tiers.join(', ') || 'none'} |`,
+    ...(lemma.cited === undefined
+      ? []
+      : [`| cited, not checked | ${cell(`${lemma.cited.source}: ${lemma.cited.why}`)} |`, `| assumptions | ${cell(lemma.cited.assumptions.join('; '))} |`]),
     `| depends on | ${lemma.dependsOn.map(lemmaLink).join(', ') || 'nothing'} |`,
     `| used by | ${usedBy.map(lemmaLink).join(', ') || 'nothing'} |`,
     `| construction | ${mods === undefined ? 'not given' : mods.construction.map(src).join(', ')} |`,

@@ -16,7 +16,8 @@ export const red = (s: string): string => paint(31, s);
 export const dim = (s: string): string => paint(2, s);
 export const bold = (s: string): string => paint(1, s);
 
-const mark = (v: 'holds' | 'fails' | 'error'): string => (v === 'holds' ? green('✔ holds') : v === 'error' ? red('⚠ ERROR') : red('✘ FAILS'));
+const mark = (v: 'holds' | 'fails' | 'error' | 'cited'): string =>
+  v === 'holds' ? green('✔ holds') : v === 'cited' ? dim('§ cited (not checked)') : v === 'error' ? red('⚠ ERROR') : red('✘ FAILS');
 
 const fmtNum = (x: number): string =>
   Number.isInteger(x) ? String(x) : Math.abs(x) < 1e-3 || Math.abs(x) >= 1e9 ? x.toExponential(3) : String(Number(x.toPrecision(6)));
@@ -62,6 +63,9 @@ export const formatLemma = (c: CheckedLemma, depth = 0): string[] => {
   const lines = [
     `${ind}${mark(report.verdict)}  ${bold(lemma.id)}  ${lemma.title}  ${dim(`[${lemma.reference}]`)}  ${dim(`tiers: ${tiers}; ${(c.durationMs / 1000).toFixed(1)} s`)}`,
     `${ind}    ${dim(lemma.statement)}`,
+    ...(lemma.cited === undefined
+      ? []
+      : [`${ind}    cited from ${lemma.cited.source}, not checked: ${lemma.cited.why}`, ...lemma.cited.assumptions.map((a) => `${ind}      assumes: ${a}`)]),
   ];
   for (const t of report.tiers) {
     const seed = t.seed === undefined ? '' : `, seed ${t.seed}`;

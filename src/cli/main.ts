@@ -90,7 +90,7 @@ program
   .option('--lemmas <module>', "check your own lemmas instead of the library's: an ES module exporting `lemmas: Lemma[]` (or a default export)")
   .addHelpText(
     'after',
-    `\nVerdicts: holds; fails (a counterexample or a broken rule); error (out of memory or a solver that could not\n  start: not checked). Exit 1 unless every statement holds.\nJSON shape: {"version","seed","lemmas":[{"id","title","reference","verdict":"holds"|"fails"|"error","problems":[…],\n  "tiers":["exhaustive"|"sat"|"property"…],"claimed":[{"metric","formula","source":"paper"|"construction"}],\n  "measured":[{"params","metric","claimed","measured","holds"}],"dependsOn","durationMs"}]}`,
+    `\nVerdicts: holds; fails (a counterexample or a broken rule); error (out of memory or a solver that could not\n  start: not checked); cited (a conditional statement stated with its assumptions, not checked; its finite\n  instances, if any, hold). Exit 1 unless every statement holds or is cited.\nJSON shape: {"version","seed","lemmas":[{"id","title","reference","verdict":"holds"|"fails"|"error"|"cited","problems":[…],\n  "tiers":["exhaustive"|"sat"|"property"…],"claimed":[{"metric","formula","source":"paper"|"construction"}],\n  "measured":[{"params","metric","claimed","measured","holds"}],"dependsOn","durationMs"}]}`,
   )
   .action(async (opts: { only: string[]; seed: number; full: boolean; json: boolean; lemmas?: string }) => {
     const lemmas = opts.lemmas === undefined ? registry : await loadLemmaModule(opts.lemmas);
@@ -132,7 +132,7 @@ program
         if (plain) process.stderr.write(`[lemma ${current.index + 1} of ${current.count}] ${c.lemma.id}: ${c.report.verdict} (${(c.durationMs / 1000).toFixed(1)} s)\n`);
       },
     });
-    const failed = checked.filter((c) => c.report.verdict !== 'holds');
+    const failed = checked.filter((c) => c.report.verdict !== 'holds' && c.report.verdict !== 'cited');
     if (opts.json) {
       process.stdout.write(`${JSON.stringify(toCheckJson(VERSION, opts.seed, checked), null, 2)}\n`);
     } else {
@@ -140,7 +140,8 @@ program
       const holds = checked.filter((c) => c.report.verdict === 'holds').length;
       const failing = failed.filter((c) => c.report.verdict === 'fails');
       const errored = failed.filter((c) => c.report.verdict === 'error');
-      const summary = `${holds} of ${checked.length} statements hold${failing.length > 0 ? `; FAILING: ${failing.map((c) => c.lemma.id).join(', ')}` : ''}${errored.length > 0 ? `; NOT CHECKED (error): ${errored.map((c) => c.lemma.id).join(', ')}` : ''}`;
+      const cited = checked.filter((c) => c.report.verdict === 'cited').length;
+      const summary = `${holds} of ${checked.length} statements hold${cited > 0 ? ` (${cited} cited, not checked)` : ''}${failing.length > 0 ? `; FAILING: ${failing.map((c) => c.lemma.id).join(', ')}` : ''}${errored.length > 0 ? `; NOT CHECKED (error): ${errored.map((c) => c.lemma.id).join(', ')}` : ''}`;
       process.stdout.write(`${failed.length > 0 ? red(summary) : green(summary)}\n`);
     }
     process.exitCode = failed.length > 0 ? 1 : 0;
@@ -162,7 +163,7 @@ program
     if (unknown.length > 0) throw new UsageError(`unknown lemma id(s): ${unknown.join(', ')}; known: ${registry.map((l) => l.id).join(', ')}`);
     const r = await runReport({ version: VERSION, seed: opts.seed, full: opts.full, only: opts.only });
     process.stdout.write(renderReport(r, opts.format));
-    process.exitCode = r.lemmas.some((l) => l.verdict !== 'holds') ? 1 : 0;
+    process.exitCode = r.lemmas.some((l) => l.verdict !== 'holds' && l.verdict !== 'cited') ? 1 : 0;
   });
 
 program

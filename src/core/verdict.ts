@@ -204,9 +204,13 @@ export interface Requirements {
  * the check could not run to the end for want of resources — out of memory (a `RangeError`, e.g.
  * `Invalid array length`, or an allocation failure) or a solver that could not start — and
  * nothing else was wrong. `error` is never `holds`: `tradeoff check` exits non-zero for it too.
+ * `cited`: a statement the library states with its assumptions but does not check (a
+ * conditional lower bound, P2 Conj 2.4 and what follows from it); only {@link judgeCited} gives
+ * it, and only when every finite instance the statement declares was checked and holds. It is
+ * never `holds`, and `tradeoff check` prints it as cited, not ✓.
  * @category model
  */
-export type Verdict = 'holds' | 'fails' | 'error';
+export type Verdict = 'holds' | 'fails' | 'error' | 'cited';
 
 /** Marker of a failure message that says a solver could not start (see {@link resourceFailure}). */
 const SOLVER_START = /z3 initialisation failed|solver (could not|cannot) start/i;
@@ -266,4 +270,19 @@ export const judge = (req: Requirements, tiers: readonly TierRun[], measurements
     else if (!m.holds) problems.push(`${m.metric} at ${JSON.stringify(m.params)}: ${m.problem ?? `measured ${m.measured} exceeds the claimed ${m.claimed}`}`);
   });
   return { verdict: problems.length === 0 ? 'holds' : problems.length === resource ? 'error' : 'fails', problems };
+};
+
+/**
+ * The verdict on a cited statement (one that states its assumptions and is not checked): `cited`
+ * when the finite instances it declares (tiers and claims, possibly none) hold by {@link judge},
+ * else the verdict {@link judge} gives them. A cited statement that declares no tier ran nothing
+ * and is `cited` only if no tier run or measurement was handed in either.
+ * @category destructors
+ */
+export const judgeCited = (req: Requirements, tiers: readonly TierRun[], measurements: readonly Measurement[]): Judgement => {
+  if (req.tiers.length === 0 && req.claims.length === 0) {
+    return tiers.length === 0 && measurements.length === 0 ? { verdict: 'cited', problems: [] } : { verdict: 'fails', problems: ['a cited statement that declares no finite check handed in tier runs or measurements'] };
+  }
+  const j = judge(req, tiers, measurements);
+  return j.verdict === 'holds' ? { verdict: 'cited', problems: [] } : j;
 };

@@ -13,7 +13,7 @@
  * @module
  */
 import type { Tier } from '../core/check.js';
-import { judge, resourceFailure, type Verdict } from '../core/verdict.js';
+import { judge, judgeCited, resourceFailure, type Verdict } from '../core/verdict.js';
 import { requirementsOf, type Lemma, type LemmaReport, type Measurement, type VerifyContext } from './lemma.js';
 import { registry } from './registry.js';
 
@@ -22,7 +22,7 @@ export interface LemmaResultJson {
   readonly id: string;
   readonly title: string;
   readonly reference: string;
-  /** `error`: out of memory or a solver that could not start (the reason is in `problems`). */
+  /** `error`: out of memory or a solver that could not start (the reason is in `problems`); `cited`: stated with its assumptions, not checked. */
   readonly verdict: Verdict;
   /** Why it fails (empty when it holds). */
   readonly problems: readonly string[];
@@ -74,12 +74,14 @@ const judged = async (lemma: Lemma, ctx: VerifyContext): Promise<LemmaReport> =>
   const list = <T>(x: unknown): readonly T[] => (Array.isArray(x) ? (x as T[]) : []);
   const tiers = list<LemmaReport['tiers'][number]>(rep.tiers);
   const measurements = list<Measurement>(rep.measurements);
-  const j = judge(requirementsOf(lemma), tiers, measurements);
+  const cited = lemma.cited !== undefined;
+  const j = (cited ? judgeCited : judge)(requirementsOf(lemma), tiers, measurements);
   const stated = list<string>(rep.problems).map(String);
-  const own = rep.verdict === 'holds' ? [] : stated.length > 0 ? stated : ['the verifier reports that it fails'];
+  // a cited statement's verifier reports `holds` for its finite instances (or `cited` when it has none)
+  const own = rep.verdict === 'holds' || (cited && rep.verdict === 'cited') ? [] : stated.length > 0 ? stated : ['the verifier reports that it fails'];
   const problems = [...new Set([...own, ...j.problems])];
-  // `error` only when the kernel says so and the verifier states nothing else
-  const verdict: Verdict = problems.length === 0 ? 'holds' : j.verdict === 'error' && problems.length === j.problems.length ? 'error' : 'fails';
+  // `error` only when the kernel says so and the verifier states nothing else; a cited statement is never `holds`
+  const verdict: Verdict = problems.length === 0 ? (cited ? 'cited' : 'holds') : j.verdict === 'error' && problems.length === j.problems.length ? 'error' : 'fails';
   return { verdict, problems, tiers, measurements, notes: list<string>(rep.notes).map(String) };
 };
 

@@ -86,6 +86,20 @@ export interface LemmaModules {
 }
 
 /**
+ * What a cited statement rests on: it is stated, not checked (`tradeoff check` reports it as
+ * `cited`, never ✓). Its verifier checks only the finite instances it declares (possibly none).
+ * @category model
+ */
+export interface Citation {
+  /** Where it is proved (or conjectured), e.g. `P2 Cor 4.3`. */
+  readonly source: string;
+  /** The assumptions it is conditional on, each in words (empty for an unconditional result cited without proof). */
+  readonly assumptions: readonly string[];
+  /** Why the library does not check it, and what finite instances it checks instead. */
+  readonly why: string;
+}
+
+/**
  * A lemma or theorem of a paper, as a value.
  * @category model
  */
@@ -103,6 +117,8 @@ export interface Lemma {
   readonly verify: (ctx: VerifyContext) => Promise<LemmaReport>;
   /** Where its construction and its proof are (for the generated docs). */
   readonly modules?: LemmaModules;
+  /** Set for a statement that is cited, not checked: its verdict is at best `cited` (`judgeCited`). */
+  readonly cited?: Citation;
   /** Build the circuit the lemma constructs, for `tradeoff export`. */
   readonly exportCircuit?: {
     readonly options: readonly { readonly name: string; readonly description: string; readonly default?: number }[];

@@ -20,6 +20,7 @@ import { serializationRoundtripLemma } from './serializationRoundtrip.js';
 import { majorityByAttentionLemma } from './transformer/majorityByAttention.js';
 import { attentionAsThresholdLemma } from './transformer/attentionAsThreshold.js';
 import { transformerToTc0Lemma } from './transformer/transformerToTc0.js';
+import { p2LowerBoundLemmas } from './p2/lowerBounds.js';
 
 /** All lemmas, dependencies first. @category registry */
 export const registry: readonly Lemma[] = [
@@ -38,6 +39,8 @@ export const registry: readonly Lemma[] = [
   attentionAsThresholdLemma,
   majorityByAttentionLemma,
   transformerToTc0Lemma,
+  // P2's conditional lower bounds: cited with their assumptions, finite instances checked
+  ...p2LowerBoundLemmas,
 ];
 
 /** Find a lemma by id. @category registry */

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { checkLemmas } from '../src/proofs/checkAll.js';
+import {
+  BOTTOM,
+  ballIsPath,
+  cycleInstances,
+  hopK,
+  kHopDepthLowerBoundLemma,
+  oneVsTwoCyclesLemma,
+  p2LowerBoundLemmas,
+  prefixClasses,
+  rnnKHopLowerBoundLemma,
+  verifyOneVsTwoCycles,
+  verifyRnnKHop,
+} from '../src/proofs/p2/lowerBounds.js';
+import { judgeCited } from '../src/core/verdict.js';
+import { formatTree } from '../src/cli/format.js';
+
+const ctx = { seed: 3, full: false, progress: () => undefined };
+const tok = (s: string): number[] => [...s].map((c) => c.charCodeAt(0) - 97);
+
+describe('hop_k (P2 Def 4.1)', () => {
+  it("the paper's example: on baebcabebdea the last 1-hop answer is b and the 2-hop answer is c", () => {
+    const x = tok('baebcabebdea');
+    expect(hopK(x, 1).at(-1)).toBe(tok('b')[0]);
+    expect(hopK(x, 2).at(-1)).toBe(tok('c')[0]);
+    expect(hopK(tok('ab'), 1)).toEqual([BOTTOM, BOTTOM]);
+  });
+});
+
+describe('one-vs-two-cycles (P2 Conj 2.4, cited)', () => {
+  it('enumerates (n−1)!/2 one-cycle and C(n,n/2)/2·((n/2−1)!/2)² two-cycles graphs at n = 8', () => {
+    const all = [...cycleInstances(8)];
+    expect(all.filter((g) => g.kind === 'one').length).toBe(2520);
+    expect(all.filter((g) => g.kind === 'two').length).toBe(35 * 9);
+  });
+
+  it('is cited, not holds, under the checker; its finite instance ran', async () => {
+    const [c] = await checkLemmas({ seed: 1, full: false, lemmas: [oneVsTwoCyclesLemma] });
+    expect(c!.report.verdict).toBe('cited');
+    expect(c!.report.tiers[0]!.holds).toBe(true);
+    expect(formatTree([c!]).join('\n')).toMatch(/§ cited \(not checked\)/);
+    expect(formatTree([c!]).join('\n')).not.toMatch(/✔ holds/);
+  });
+
+  it('rejects a radius one too large, with the closing cycle as counterexample', async () => {
+    const r = await verifyOneVsTwoCycles(ctx, { sizes: [8], radius: (n) => Math.floor((n / 2 - 1) / 2) + 1 });
+    expect(r.verdict).toBe('fails');
+    expect(r.tiers[0]!.failure!.counterexample).toMatchObject({ n: 8, kind: 'two', radius: 2 });
+    expect(ballIsPath([[1, 2], [0, 2], [1, 0]], 0, 1)).toBe(true);
+    expect(ballIsPath([[1, 2], [0, 2], [1, 0]], 0, 2)).toBe(false);
+  });
+});
+
+describe('rnn-k-hop-lower-bound (cited, fooling sets checked)', () => {
+  it('counts prefix classes and is cited', async () => {
+    expect(prefixClasses(2, 4, 1, 2).reps.length).toBeGreaterThan(1);
+    const [c] = await checkLemmas({ seed: 1, full: false, lemmas: [rnnKHopLowerBoundLemma] });
+    expect(c!.report.problems).toEqual([]);
+    expect(c!.report.verdict).toBe('cited');
+  });
+
+  it('rejects a fooling set with two prefixes in the same class', async () => {
+    // ab and bb followed by any suffix: hop_1 at the end of a length-3 word never reads position 1 … 
+    const { reps } = prefixClasses(2, 4, 1, 2);
+    const dup = [...reps, reps[0]!];
+    const r = await verifyRnnKHop(ctx, { foolingSets: [{ a: 2, n: 4, k: 1, t: 2, prefixes: dup }] });
+    expect(r.verdict).toBe('fails');
+    expect(r.tiers[0]!.failure!.counterexample).toMatchObject({ reason: expect.stringContaining('no suffix separates') as unknown });
+  });
+});
+
+describe('cited statements without a finite check', () => {
+  it('are cited; a cited statement is never holds, and a failing finite check is fails', async () => {
+    const [c] = await checkLemmas({ seed: 1, full: false, lemmas: [kHopDepthLowerBoundLemma] });
+    expect(c!.report.verdict).toBe('cited');
+    expect(judgeCited({ tiers: [], claims: [] }, [], []).verdict).toBe('cited');
+    expect(judgeCited({ tiers: ['exhaustive'], claims: [] }, [], []).verdict).toBe('fails');
+    const all = await checkLemmas({ seed: 1, full: false, lemmas: p2LowerBoundLemmas });
+    expect(all.map((x) => x.report.verdict)).toEqual(p2LowerBoundLemmas.map(() => 'cited'));
+  });
+});
