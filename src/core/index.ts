@@ -50,3 +50,4 @@ export * from './transformer.js';
 export * from './modelCodec.js';
 export * as logspace from './logspace/index.js';
 export * from './mpc/index.js';
+export * from './tasks/index.js';
