@@ -11,6 +11,7 @@ export * from './registry.js';
 export * from './checkAll.js';
 export * from './arithmeticLemma.js';
 export * from './lookupTable.js';
+export * from './uniform/lookupTableUniform.js';
 export * from './floatTruncation.js';
 export * from './serializationRoundtrip.js';
 export * from './arithmetic/comparison.js';

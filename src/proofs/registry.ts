@@ -16,6 +16,7 @@ import { floatCompareLemma, floatDivLemma, floatMulLemma } from './arithmetic/fl
 import { floatIteratedSumLemma } from './arithmetic/floatIteratedSum.js';
 import { floatTruncationLemma } from './floatTruncation.js';
 import { lookupTableLemma } from './lookupTable.js';
+import { lookupTableUniformLemma } from './uniform/lookupTableUniform.js';
 import { serializationRoundtripLemma } from './serializationRoundtrip.js';
 import { majorityByAttentionLemma } from './transformer/majorityByAttention.js';
 import { attentionAsThresholdLemma } from './transformer/attentionAsThreshold.js';
@@ -25,6 +26,7 @@ import { p2LowerBoundLemmas } from './p2/lowerBounds.js';
 /** All lemmas, dependencies first. @category registry */
 export const registry: readonly Lemma[] = [
   lookupTableLemma,
+  lookupTableUniformLemma,
   floatTruncationLemma,
   serializationRoundtripLemma,
   comparisonLemma,

@@ -7,6 +7,7 @@
  * @module reductions
  */
 export * from './lookupTable.js';
+export * from './uniform/index.js';
 export * from './random.js';
 export * from './randomCircuit.js';
 export * from './expandWeights.js';

@@ -9,8 +9,8 @@
  * - {@link GATE_STREAM_TAGS}: the three record kinds.
  *   - `gate id kind s |p|`: gate `id` (ids are 0, 1, 2, … in order) of {@link GateKind} `kind`
  *     with parameter p = (s ? −|p| : |p|) (input index, constant value or threshold k).
- *   - `arg id a s |w|`: the next argument of gate `id` is gate a < id, with weight
- *     (s ? −|w| : |w|) (1 for an unweighted circuit); the args of a gate follow its `gate` record.
+ *   - `arg a s |w|`: the next argument of the gate of the last `gate` record is gate a (an
+ *     earlier gate), with weight (s ? −|w| : |w|) (1 for an unweighted circuit).
  *   - `out g`: the next output is gate g; all `out` records come after the last gate.
  * - {@link gateStreamOf}: the stream of a circuit (what a generator must print).
  * - {@link streamComparer}: compare a stream with a circuit record by record, without storing
@@ -18,8 +18,10 @@
  * - {@link streamReader}: build the {@link Circuit} a stream describes, or say why it is not one.
  *
  * ## Implementation notes
- * An input gate's parameter must be the number of input gates before it (the kernel's
- * semantics: the j-th input gate reads input bit j). A circuit without integer weights prints
+ * An `arg` record does not repeat its gate's id, so that a generator need not keep the id of
+ * the gate whose arguments it is printing (only the `gate` record names it). An input gate's
+ * parameter must be the number of input gates before it (the kernel's semantics: the j-th
+ * input gate reads input bit j). A circuit without integer weights prints
  * weight 1 on every wire; {@link streamReader} gives back `weight: null` when all are 1.
  *
  * @module
@@ -44,7 +46,7 @@ export function* gateStreamOf(c: Circuit): Generator<StreamRecord> {
   for (let i = 0; i < c.numGates; i++) {
     yield { tag: 'gate', fields: [i, c.kind[i]!, ...signed(c.param[i]!)] };
     for (let w = c.faninStart[i]!; w < c.faninStart[i + 1]!; w++) {
-      yield { tag: 'arg', fields: [i, c.fanin[w]!, ...signed(c.weight === null ? 1 : c.weight[w]!)] };
+      yield { tag: 'arg', fields: [c.fanin[w]!, ...signed(c.weight === null ? 1 : c.weight[w]!)] };
     }
   }
   for (let j = 0; j < c.outputs.length; j++) yield { tag: 'out', fields: [c.outputs[j]!] };
@@ -145,10 +147,10 @@ export const streamReader = (): { readonly sink: Sink; readonly result: () => Ei
         if (f(0) !== b.size()) throw new RangeError(`gate id ${f(0)}, expected ${b.size()}`);
         current = { kind: f(1), param: val(f(2), f(3)), args: [], weights: [] };
       } else if (tag === 'arg') {
-        if (current === null || f(0) !== b.size()) throw new RangeError(`an arg of gate ${f(0)} outside that gate's records`);
-        const w = val(f(2), f(3));
+        if (current === null) throw new RangeError('an arg record before any gate record, or after an out record');
+        const w = val(f(1), f(2));
         if (w !== 1) weighted = true;
-        current.args.push(f(1));
+        current.args.push(f(0));
         current.weights.push(w);
       } else if (tag === 'out') {
         flush();
