@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkLemmas } from '../src/proofs/checkAll.js';
 import {
-  BOTTOM,
+  HOP_BOTTOM,
   ballIsPath,
   cycleInstances,
-  hopK,
+  hopKByDefinition,
   kHopDepthLowerBoundLemma,
   oneVsTwoCyclesLemma,
   p2LowerBoundLemmas,
@@ -22,9 +22,9 @@ const tok = (s: string): number[] => [...s].map((c) => c.charCodeAt(0) - 97);
 describe('hop_k (P2 Def 4.1)', () => {
   it("the paper's example: on baebcabebdea the last 1-hop answer is b and the 2-hop answer is c", () => {
     const x = tok('baebcabebdea');
-    expect(hopK(x, 1).at(-1)).toBe(tok('b')[0]);
-    expect(hopK(x, 2).at(-1)).toBe(tok('c')[0]);
-    expect(hopK(tok('ab'), 1)).toEqual([BOTTOM, BOTTOM]);
+    expect(hopKByDefinition(x, 1).at(-1)).toBe(tok('b')[0]);
+    expect(hopKByDefinition(x, 2).at(-1)).toBe(tok('c')[0]);
+    expect(hopKByDefinition(tok('ab'), 1)).toEqual([HOP_BOTTOM, HOP_BOTTOM]);
   });
 });
 

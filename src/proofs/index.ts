@@ -25,3 +25,5 @@ export * from './sweeps.js';
 export * from './transformer/majorityByAttention.js';
 export * from './transformer/attentionAsThreshold.js';
 export * from './transformer/transformerToTc0.js';
+export * from './p2/lowerBounds.js';
+export * from './p2/mpcToTransformer.js';

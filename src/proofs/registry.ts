@@ -22,6 +22,7 @@ import { majorityByAttentionLemma } from './transformer/majorityByAttention.js';
 import { attentionAsThresholdLemma } from './transformer/attentionAsThreshold.js';
 import { transformerToTc0Lemma } from './transformer/transformerToTc0.js';
 import { p2LowerBoundLemmas } from './p2/lowerBounds.js';
+import { mpcToTransformerLemma } from './p2/mpcToTransformer.js';
 
 /** All lemmas, dependencies first. @category registry */
 export const registry: readonly Lemma[] = [
@@ -41,6 +42,7 @@ export const registry: readonly Lemma[] = [
   attentionAsThresholdLemma,
   majorityByAttentionLemma,
   transformerToTc0Lemma,
+  mpcToTransformerLemma,
   // P2's conditional lower bounds: cited with their assumptions, finite instances checked
   ...p2LowerBoundLemmas,
 ];

@@ -17,3 +17,4 @@ export * from './transformerAsGeneral.js';
 export * from './compile/index.js';
 export * from './majorityTransformer.js';
 export * from './exampleModels.js';
+export * from './mpcToTransformer/compile.js';

@@ -26,7 +26,7 @@
  *   attention): cited, no finite check.
  *
  * ## Implementation notes
- * - `hopK` below is P2 Def 4.1 written out (positions 1 … N, find¹(i) = max({0} ∪ {j ≤ i :
+ * - `hopKByDefinition` below is P2 Def 4.1 written out (positions 1 … N, find¹(i) = max({0} ∪ {j ≤ i :
  *   X_(j−1) = X_i}), ⊥ when find^k(i) = 0), kept here so that these checks stand alone; it is
  *   tested on the paper's example (`baebcabebdea`: 1-hop b, 2-hop c at the last position).
  * - The finite checks are evidence about small instances, not about the asymptotic statements:
@@ -48,15 +48,15 @@ import { report, requirementsOf, type Lemma, type LemmaReport, type VerifyContex
 // -------------------------------------------------------------------------------------------
 
 /** ⊥ in hop_k's output. @category definitions */
-export const BOTTOM = -1;
+export const HOP_BOTTOM = -1;
 
 /**
  * hop_k(X)_i for every i = 1 … N (returned 0-based: entry i − 1), as P2 Def 4.1: find¹(i) =
  * max({0} ∪ {j ≤ i : X_(j−1) = X_i}), find^k = find¹ ∘ find^(k−1), hop_k(X)_i = X_(find^k(i)) or
- * ⊥ ({@link BOTTOM}) when find^k(i) = 0.
+ * ⊥ ({@link HOP_BOTTOM}) when find^k(i) = 0.
  * @category definitions
  */
-export const hopK = (xs: readonly number[], k: number): number[] => {
+export const hopKByDefinition = (xs: readonly number[], k: number): number[] => {
   const x = (j: number): number => xs[j - 1]!; // 1-based
   const find1 = (i: number): number => {
     if (i === 0) return 0;
@@ -66,7 +66,7 @@ export const hopK = (xs: readonly number[], k: number): number[] => {
   return xs.map((_, i0) => {
     let i = i0 + 1;
     for (let t = 0; t < k && i !== 0; t++) i = find1(i);
-    return i === 0 ? BOTTOM : x(i);
+    return i === 0 ? HOP_BOTTOM : x(i);
   });
 };
 
@@ -238,7 +238,7 @@ export const prefixClasses = (a: number, n: number, k: number, t: number): { rea
   const suffixes = words(a, n - t);
   const byRow = new Map<string, number[]>();
   for (const pre of words(a, t)) {
-    const row = suffixes.map((suf) => hopK([...pre, ...suf], k)[n - 1]!).join(',');
+    const row = suffixes.map((suf) => hopKByDefinition([...pre, ...suf], k)[n - 1]!).join(',');
     if (!byRow.has(row)) byRow.set(row, pre);
   }
   return { suffixes, reps: [...byRow.values()], rows: [...byRow.keys()] };
@@ -256,7 +256,7 @@ export interface FoolingSet {
 /** Check a fooling set: every pair of its prefixes is separated by some suffix (by enumeration). */
 export const checkFoolingSet = (fs: FoolingSet): true | { readonly instance: string; readonly prefixes: string; readonly reason: string } => {
   const suffixes = words(fs.a, fs.n - fs.t);
-  const at = (pre: readonly number[], suf: readonly number[]): number => hopK([...pre, ...suf], fs.k)[fs.n - 1]!;
+  const at = (pre: readonly number[], suf: readonly number[]): number => hopKByDefinition([...pre, ...suf], fs.k)[fs.n - 1]!;
   for (let i = 0; i < fs.prefixes.length; i++) {
     for (let j = i + 1; j < fs.prefixes.length; j++) {
       const p = fs.prefixes[i]!;
