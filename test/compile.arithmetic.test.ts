@@ -274,6 +274,27 @@ describe('compileArithmetic on random models', () => {
     );
   });
 
+  it('with per-head masks and ReGLU gates (the kernel extensions of the circuit-evaluator construction)', () => {
+    fc.assert(
+      fc.property(
+        arbTransformerModel({
+          c: [1, 2],
+          layers: { min: 1, max: 2 },
+          dModel: { min: 1, max: 3 },
+          alphabetSize: { min: 1, max: 3 },
+          headMasks: true,
+          gate: 'either',
+          ffn: true,
+        }),
+        fc.integer({ min: 1, max: 4 }),
+        (model, n) => {
+          check(model, n, allSequences(model.alphabet.length, n));
+        },
+      ),
+      { numRuns: 40, seed: 20261202 },
+    );
+  });
+
   it('with non-dyadic weights (fl truncates them)', () => {
     fc.assert(
       fc.property(

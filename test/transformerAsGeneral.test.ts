@@ -59,6 +59,10 @@ describe('asGeneral: a softmax model as a P1 general model', () => {
     check(arbModelAndInput({ model: arbSoftmaxModel({ causal: true, layers: { min: 2, max: 3 }, heads: { min: 2, max: 2 } }), n: { min: 2, max: 6 } }), 60);
   });
 
+  it('agrees with per-head masks and ReGLU gates', () => {
+    check(arbModelAndInput({ model: arbSoftmaxModel({ headMasks: true, gate: 'either', layers: { min: 1, max: 2 } }), n: { min: 1, max: 6 } }), 60);
+  });
+
   it('agrees at larger precision (c = 2, 3) with coarse weights (k/2 in [−4, 4])', () => {
     const weight = fc.integer({ min: -8, max: 8 }).map((k) => (k === 0 ? 0 : k / 2));
     check(arbModelAndInput({ model: arbSoftmaxModel({ c: [2, 3], weight }), n: { min: 1, max: 6 } }), 60);

@@ -50,8 +50,10 @@
  *   `{"kind":"affine","constant":[…],"index":[…],"fraction":[…]}` (each d_model numbers).
  * - `layers`: `{"heads":[…], "ffn": null | {"w1","b1","w2","b2"}}` (`ffn` may be omitted: null).
  *   A head is `{"attention": "softmax"|"saturated"|"hard", "wq","wk","wv": d_head × d_model,
- *   "wo": d_model × d_head}`, d_head ≥ 1 its own (heads may differ). An ffn has
- *   `w1` hidden × d_model, `b1` hidden, `w2` d_model × hidden, `b2` d_model, hidden ≥ 1.
+ *   "wo": d_model × d_head}`, d_head ≥ 1 its own (heads may differ), and optionally
+ *   `"causal": true | false`, the head's own mask (absent: the model's). An ffn has
+ *   `w1` hidden × d_model, `b1` hidden, `w2` d_model × hidden, `b2` d_model, hidden ≥ 1, and
+ *   optionally a ReGLU `"gate": {"w": hidden × d_model, "b": hidden}`.
  * - `output`: `{"kind":"accept","coordinate":k}` with 0 ≤ k < d_model, or `{"kind":"state"}`.
  * - Numbers are finite doubles (JSON cannot write NaN or ∞; a JS object can, and is refused);
  *   −0 reads as 0. Unknown keys are errors everywhere; nothing is coerced.
@@ -221,16 +223,19 @@ export const AttentionKindC = new t.Type<AttentionKind, AttentionKind, unknown>(
 
 /** A head. @category codecs */
 export const HeadC = closed(
-  t.type({ attention: AttentionKindC, wq: MatrixC, wk: MatrixC, wv: MatrixC, wo: MatrixC }),
-  ['attention', 'wq', 'wk', 'wv', 'wo'],
-  'a head {"attention", "wq", "wk", "wv", "wo"}',
+  t.intersection([t.type({ attention: AttentionKindC, wq: MatrixC, wk: MatrixC, wv: MatrixC, wo: MatrixC }), t.partial({ causal: t.boolean })]),
+  ['attention', 'wq', 'wk', 'wv', 'wo', 'causal'],
+  'a head {"attention", "wq", "wk", "wv", "wo"} (optionally "causal")',
 );
+
+/** A feed-forward gate (ReGLU): `w` hidden × dModel, `b` hidden. @category codecs */
+export const FeedForwardGateC = closed(t.type({ w: MatrixC, b: VectorC }), ['w', 'b'], 'a gate {"w", "b"}');
 
 /** A feed-forward block. @category codecs */
 export const FeedForwardC = closed(
-  t.type({ w1: MatrixC, b1: VectorC, w2: MatrixC, b2: VectorC }),
-  ['w1', 'b1', 'w2', 'b2'],
-  'a feed-forward block {"w1", "b1", "w2", "b2"}',
+  t.intersection([t.type({ w1: MatrixC, b1: VectorC, w2: MatrixC, b2: VectorC }), t.partial({ gate: FeedForwardGateC })]),
+  ['w1', 'b1', 'w2', 'b2', 'gate'],
+  'a feed-forward block {"w1", "b1", "w2", "b2"} (optionally "gate")',
 );
 
 /** `null` or a {@link FeedForwardC}. @category codecs */
@@ -389,7 +394,7 @@ const countNumbers = (doc: TransformerJson): number => {
   for (const layer of doc.layers) {
     for (const h of layer.heads) total += mat(h.wq) + mat(h.wk) + mat(h.wv) + mat(h.wo);
     const f = layer.ffn;
-    if (f !== undefined && f !== null) total += mat(f.w1) + f.b1.length + mat(f.w2) + f.b2.length;
+    if (f !== undefined && f !== null) total += mat(f.w1) + f.b1.length + mat(f.w2) + f.b2.length + (f.gate === undefined ? 0 : mat(f.gate.w) + f.gate.b.length);
   }
   return total;
 };
@@ -435,6 +440,10 @@ const sizeErrors = (doc: TransformerJson): ModelError[] => {
       checkVector(s, `${at}.b1`, f.b1, hidden, 'hidden, the rows of w1');
       checkMatrix(s, `${at}.w2`, f.w2, d, 'dModel', hidden, 'hidden, the rows of w1');
       checkVector(s, `${at}.b2`, f.b2, d, 'dModel');
+      if (f.gate !== undefined) {
+        checkMatrix(s, `${at}.gate.w`, f.gate.w, hidden, 'hidden, the rows of w1', d, 'dModel');
+        checkVector(s, `${at}.gate.b`, f.gate.b, hidden, 'hidden, the rows of w1');
+      }
     }
   });
   if (doc.output.kind === 'accept' && doc.output.coordinate >= d) {
@@ -456,8 +465,11 @@ const toModel = (doc: TransformerJson): TransformerModel => ({
   positional: doc.positional,
   layers: doc.layers.map(
     (l): Layer => ({
-      heads: l.heads.map((h): Head => ({ attention: h.attention, wq: h.wq, wk: h.wk, wv: h.wv, wo: h.wo })),
-      ffn: l.ffn === undefined || l.ffn === null ? null : { w1: l.ffn.w1, b1: l.ffn.b1, w2: l.ffn.w2, b2: l.ffn.b2 },
+      heads: l.heads.map((h): Head => ({ attention: h.attention, wq: h.wq, wk: h.wk, wv: h.wv, wo: h.wo, ...(h.causal === undefined ? {} : { causal: h.causal }) })),
+      ffn:
+        l.ffn === undefined || l.ffn === null
+          ? null
+          : { w1: l.ffn.w1, b1: l.ffn.b1, w2: l.ffn.w2, b2: l.ffn.b2, ...(l.ffn.gate === undefined ? {} : { gate: { w: l.ffn.gate.w, b: l.ffn.gate.b } }) },
     }),
   ),
   output: doc.output,
@@ -522,7 +534,9 @@ export const encodeModel = (model: TransformerModel, opts: EncodeModelOptions = 
         ? { kind: 'table', rows: copy(pos.rows) }
         : { kind: 'affine', constant: [...pos.constant], index: [...pos.index], fraction: [...pos.fraction] };
   const ffnOf = (f: FeedForward | null): t.TypeOf<typeof FeedForwardC> | null =>
-    f === null ? null : { w1: copy(f.w1), b1: [...f.b1], w2: copy(f.w2), b2: [...f.b2] };
+    f === null
+      ? null
+      : { w1: copy(f.w1), b1: [...f.b1], w2: copy(f.w2), b2: [...f.b2], ...(f.gate === undefined ? {} : { gate: { w: copy(f.gate.w), b: [...f.gate.b] } }) };
   const body: TransformerJson = {
     format: MODEL_FORMAT,
     version: MODEL_FORMAT_VERSION,
@@ -533,7 +547,14 @@ export const encodeModel = (model: TransformerModel, opts: EncodeModelOptions = 
     tokenEmbedding: copy(model.tokenEmbedding),
     positional,
     layers: model.layers.map((l) => ({
-      heads: l.heads.map((h) => ({ attention: h.attention, wq: copy(h.wq), wk: copy(h.wk), wv: copy(h.wv), wo: copy(h.wo) })),
+      heads: l.heads.map((h) => ({
+        attention: h.attention,
+        wq: copy(h.wq),
+        wk: copy(h.wk),
+        wv: copy(h.wv),
+        wo: copy(h.wo),
+        ...(h.causal === undefined ? {} : { causal: h.causal }),
+      })),
       ffn: ffnOf(l.ffn),
     })),
     output: model.output.kind === 'accept' ? { kind: 'accept', coordinate: model.output.coordinate } : { kind: 'state' },

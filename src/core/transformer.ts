@@ -24,7 +24,8 @@
  * - Embedding: x_i[k] = ⊕(E[σ_i][k], P_i[k]) with P_i the positional vector (zero for `none`;
  *   row i of a table; ⊕(fl(c_k), fl(a_k) ⊗ fl(i), fl(b_k) ⊗ fl(i/n)) for `affine`).
  * - Per head: q_i[r] = ⊕_k fl(W_Q[r][k]) ⊗ x_i[k], likewise k_j, v_j; the score
- *   score_ij = ⊕_r q_i[r] ⊗ k_j[r]; the visible j are all j, or j ≤ i under the causal mask.
+ *   score_ij = ⊕_r q_i[r] ⊗ k_j[r]; the visible j are all j, or j ≤ i under the causal mask
+ *   (the head's own `causal` when it has one, else the model's: {@link headIsCausal}).
  *   softmax: s_ij = exp_p(score_ij) (no max subtraction: it is not of P1's form);
  *   saturated (P1 §7): s_ij = fl(1) if score_ij is maximal among the visible, else 0;
  *   for both, Z_i = ⊕_j s_ij and a_i[r] = ⊕_j (s_ij ⊘ Z_i) ⊗ v_j[r] over the visible j.
@@ -32,7 +33,8 @@
  * - Residual: y_i[k] = ⊕(x_i[k], fl(W_O^h[k][r]) ⊗ a_i^h[r] for every head h and r).
  * - Feed-forward (when present): u[t] = ⊕(fl(W_1[t][k]) ⊗ y[k] for k, fl(b_1[t])),
  *   r = ReLU(u) (u if u > 0, else zero), x'[k] = ⊕(y[k], fl(W_2[k][t]) ⊗ r[t] for t, fl(b_2[k]));
- *   without one, x' = y.
+ *   without one, x' = y. With a `gate` (ReGLU), r[t] = ReLU(u[t]) ⊗ g[t] where
+ *   g[t] = ⊕(fl(V[t][k]) ⊗ y[k] for k, fl(c[t])).
  * - Output: `accept` — accept iff x_n[coordinate] > 0 after the last layer; `state` — the final
  *   states of all positions.
  *
@@ -82,14 +84,25 @@ export interface Head {
   readonly wk: Matrix;
   readonly wv: Matrix;
   readonly wo: Matrix;
+  /** This head's own mask: `true` causal (j ≤ i), `false` none; absent, the model's `causal`. */
+  readonly causal?: boolean;
 }
 
-/** A ReLU feed-forward block: W_1 hidden × d_model, b_1, W_2 d_model × hidden, b_2. @category model */
+/** Whether a head of a model is causal: its own `causal` if given, else the model's. @category model */
+export const headIsCausal = (model: { readonly causal: boolean }, head: Head): boolean => head.causal ?? model.causal;
+
+/**
+ * A ReLU feed-forward block: W_1 hidden × d_model, b_1, W_2 d_model × hidden, b_2; with an
+ * optional multiplicative `gate` (V hidden × d_model, c), the ReGLU block of Shazeer (2020):
+ * hidden unit t is ReLU(u_t) ⊗ g_t with g_t = ⊕(V[t][k] ⊗ y[k] for k, c[t]).
+ * @category model
+ */
 export interface FeedForward {
   readonly w1: Matrix;
   readonly b1: readonly number[];
   readonly w2: Matrix;
   readonly b2: readonly number[];
+  readonly gate?: { readonly w: Matrix; readonly b: readonly number[] };
 }
 
 /** A layer: heads (residual), then an optional feed-forward block (residual). @category model */
@@ -403,7 +416,7 @@ export const headOutput = (params: FloatParams, head: Head, causal: boolean, xs:
 
 /** One layer of a concrete model on all positions. @category definitions */
 export const layerStep = (params: FloatParams, model: TransformerModel, layer: Layer, xs: readonly State[]): State[] => {
-  const heads = layer.heads.map((h) => headOutput(params, h, model.causal, xs));
+  const heads = layer.heads.map((h) => headOutput(params, h, headIsCausal(model, h), xs));
   const ys = xs.map((x, i) =>
     x.map((xk, k) =>
       iteratedSum(params, [
@@ -416,19 +429,23 @@ export const layerStep = (params: FloatParams, model: TransformerModel, layer: L
   );
   const ffn = layer.ffn;
   if (ffn === null) return ys;
-  return ys.map((y) => {
-    const u = ffn.w1.map((row, t) =>
-      iteratedSum(params, [...row.map((w, k) => floatMul(params, floatOfNumber(params, w), y[k]!)), floatOfNumber(params, ffn.b1[t]!)]),
-    );
-    const r = u.map((ut) => floatRelu(params, ut));
-    return y.map((yk, k) =>
-      iteratedSum(params, [
-        yk,
-        ...ffn.w2[k]!.map((w, t) => floatMul(params, floatOfNumber(params, w), r[t]!)),
-        floatOfNumber(params, ffn.b2[k]!),
-      ]),
-    );
-  });
+  return ys.map((y) => feedForwardAt(params, ffn, y));
+};
+
+/**
+ * The feed-forward block with its residual at one position: x' = y ⊕ W_2 r ⊕ b_2 with
+ * r = ReLU(W_1 y ⊕ b_1), each hidden unit times its gate when the block has one (module header).
+ * @category definitions
+ */
+export const feedForwardAt = (params: FloatParams, ffn: FeedForward, y: State): State => {
+  const affine = (w: Matrix, b: readonly number[]): Float[] =>
+    w.map((row, t) => iteratedSum(params, [...row.map((wk, k) => floatMul(params, floatOfNumber(params, wk), y[k]!)), floatOfNumber(params, b[t]!)]));
+  const gate = ffn.gate;
+  const g = gate === undefined ? null : affine(gate.w, gate.b);
+  const r = affine(ffn.w1, ffn.b1).map((ut, t) => (g === null ? floatRelu(params, ut) : floatMul(params, floatRelu(params, ut), g[t]!)));
+  return y.map((yk, k) =>
+    iteratedSum(params, [yk, ...ffn.w2[k]!.map((w, t) => floatMul(params, floatOfNumber(params, w), r[t]!)), floatOfNumber(params, ffn.b2[k]!)]),
+  );
 };
 
 /**
@@ -484,7 +501,7 @@ export const runTransformer64 = (model: TransformerModel, tokens: readonly numbe
       const ks = cur.map((x) => mv64(h.wk, x));
       const vs = cur.map((x) => mv64(h.wv, x));
       return qs.map((q, i) => {
-        const js = ks.map((_, j) => j).filter((j) => !model.causal || j <= i);
+        const js = ks.map((_, j) => j).filter((j) => !headIsCausal(model, h) || j <= i);
         const sc = js.map((j) => q.reduce((s, qr, r) => s + qr * ks[j]![r]!, 0));
         const mx = Math.max(...sc);
         // Stryker disable next-line OptionalChaining: equivalent — vs has one vector per position and n ≥ 1 (checkTokens)
@@ -501,7 +518,9 @@ export const runTransformer64 = (model: TransformerModel, tokens: readonly numbe
       ffn === null
         ? ys
         : ys.map((y) => {
-            const r = mv64(ffn.w1, y).map((u, t) => Math.max(0, u + ffn.b1[t]!));
+            const gate = ffn.gate;
+            const g = gate === undefined ? null : mv64(gate.w, y).map((v, t) => v + gate.b[t]!);
+            const r = mv64(ffn.w1, y).map((u, t) => Math.max(0, u + ffn.b1[t]!) * (g === null ? 1 : g[t]!));
             return y.map((yk, k) => yk + ffn.w2[k]!.reduce((s, w, t) => s + w * r[t]!, 0) + ffn.b2[k]!);
           });
     states.push(xs);

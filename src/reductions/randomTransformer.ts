@@ -74,6 +74,10 @@ export interface TransformerArbOptions {
   readonly causal?: boolean | 'either';
   /** Feed-forward blocks: always, never, or drawn per layer (default drawn). */
   readonly ffn?: boolean | 'either';
+  /** Per-head masks (`Head.causal`): none (default), or drawn per head (absent, true, false). */
+  readonly headMasks?: boolean;
+  /** ReGLU gates on feed-forward blocks: never (default), always, or drawn per block. */
+  readonly gate?: boolean | 'either';
   /** Positional kinds to draw from (default all three). */
   readonly positional?: readonly Positional['kind'][];
   /** Rows of a positional table (default 1–8). */
@@ -145,19 +149,32 @@ export const arbTransformerModel = (opts: TransformerArbOptions = {}): fc.Arbitr
   const causalArb = opts.causal === undefined || opts.causal === 'either' ? fc.boolean() : fc.constant(opts.causal);
   const ffnArb = opts.ffn === undefined || opts.ffn === 'either' ? fc.boolean() : fc.constant(opts.ffn);
 
+  const maskArb: fc.Arbitrary<boolean | null> = opts.headMasks === true ? fc.constantFrom(null, true, false) : fc.constant(null);
+  const gateArb = opts.gate === 'either' ? fc.boolean() : fc.constant(opts.gate === true);
   const arbHead = (d: number): fc.Arbitrary<Head> =>
     fc.integer(dHeadR).chain((dh) =>
-      fc.record({
-        attention: fc.constantFrom(...kinds),
-        wq: arbMatrix(w, dh, d),
-        wk: arbMatrix(w, dh, d),
-        wv: arbMatrix(w, dh, d),
-        wo: arbMatrix(w, d, dh),
-      }),
+      fc
+        .record({
+          attention: fc.constantFrom(...kinds),
+          wq: arbMatrix(w, dh, d),
+          wk: arbMatrix(w, dh, d),
+          wv: arbMatrix(w, dh, d),
+          wo: arbMatrix(w, d, dh),
+          mask: maskArb,
+        })
+        .map(({ mask, ...h }): Head => (mask === null ? h : { ...h, causal: mask })),
     );
   const arbFfn = (d: number): fc.Arbitrary<FeedForward> =>
     fc.integer(hiddenR).chain((hidden) =>
-      fc.record({ w1: arbMatrix(w, hidden, d), b1: arbVector(w, hidden), w2: arbMatrix(w, d, hidden), b2: arbVector(w, d) }),
+      fc
+        .record({
+          w1: arbMatrix(w, hidden, d),
+          b1: arbVector(w, hidden),
+          w2: arbMatrix(w, d, hidden),
+          b2: arbVector(w, d),
+          gate: gateArb.chain((has) => (has ? fc.record({ w: arbMatrix(w, hidden, d), b: arbVector(w, hidden) }) : fc.constant(null))),
+        })
+        .map(({ gate, ...f }): FeedForward => (gate === null ? f : { ...f, gate })),
     );
   const arbLayer = (d: number): fc.Arbitrary<Layer> =>
     fc.record({
@@ -242,8 +259,11 @@ export const describeModel = (m: TransformerModel): string => {
   const posText = pos.kind === 'none' ? 'none' : pos.kind === 'table' ? `table ${mat(pos.rows)}` : `affine c=${JSON.stringify(pos.constant)} i=${JSON.stringify(pos.index)} i/n=${JSON.stringify(pos.fraction)}`;
   const layers = m.layers
     .map((l, i) => {
-      const heads = l.heads.map((h) => `${h.attention}(q=${mat(h.wq)} k=${mat(h.wk)} v=${mat(h.wv)} o=${mat(h.wo)})`).join(' ');
-      const ffn = l.ffn === null ? 'no ffn' : `ffn(w1=${mat(l.ffn.w1)} b1=${JSON.stringify(l.ffn.b1)} w2=${mat(l.ffn.w2)} b2=${JSON.stringify(l.ffn.b2)})`;
+      const heads = l.heads
+        .map((h) => `${h.attention}${h.causal === undefined ? '' : h.causal ? '[causal]' : '[unmasked]'}(q=${mat(h.wq)} k=${mat(h.wk)} v=${mat(h.wv)} o=${mat(h.wo)})`)
+        .join(' ');
+      const gate = l.ffn?.gate === undefined ? '' : ` gate(w=${mat(l.ffn.gate.w)} b=${JSON.stringify(l.ffn.gate.b)})`;
+      const ffn = l.ffn === null ? 'no ffn' : `ffn(w1=${mat(l.ffn.w1)} b1=${JSON.stringify(l.ffn.b1)} w2=${mat(l.ffn.w2)} b2=${JSON.stringify(l.ffn.b2)}${gate})`;
       return `L${i}: ${heads}; ${ffn}`;
     })
     .join(' | ');

@@ -2,8 +2,8 @@
  * # A concrete softmax transformer read as a P1 general transformer
  *
  * P1 (Defs 7–12) states its results for *general* transformers: a head is a similarity
- * s(h_i, h_j) of two states, attention averages whole states, a layer's update f sees the
- * attended states and h_i. A concrete model with softmax heads is one of these; this module
+ * s(stateI, h_j) of two states, attention averages whole states, a layer's update f sees the
+ * attended states and stateI. A concrete model with softmax heads is one of these; this module
  * says how, as code, and the test `test/transformerAsGeneral.test.ts` checks that both readings
  * compute the same thing bit for bit.
  *
@@ -19,13 +19,13 @@
  *   first d_model floats are the concrete state, after the embedding and after every layer.
  *
  * ## Implementation notes
- * - The general state h_i (width d_model + 3 + S) is
+ * - The general state stateI (width d_model + 3 + S) is
  *   `[x_i (d_model) | position (3) | q^1_i k^1_i v^1_i q^2_i … for the NEXT layer's heads, zero-padded to S]`,
  *   S the largest Σ_h 3·d_head over the layers. The update f of layer ℓ computes the new x_i
  *   exactly as the concrete layer does and then q, k, v of layer ℓ + 1's heads from it (with the
- *   same truncations as the concrete head), so s(h_i, h_j) = exp_p(⊕_r q_i[r] ⊗ k_j[r]) is a
- *   function of h_i and h_j alone.
- * - P1's attention averages every coordinate of h_j; f reads only head h's v part of a^h_i,
+ *   same truncations as the concrete head), so s(stateI, h_j) = exp_p(⊕_r q_i[r] ⊗ k_j[r]) is a
+ *   function of stateI and h_j alone.
+ * - P1's attention averages every coordinate of h_j; f reads only head h's v part of a^stateI,
  *   whose r-th coordinate is ⊕_j (s_ij ⊘ Z_i) ⊗ v_j[r], the concrete formula.
  * - The causal mask: s returns 0 for j > i. A zero score adds nothing to the exact sum Z_i and
  *   its weight 0 ⊘ Z_i is 0 (also when Z_i = 0: 0/0 is 0), so every ⊕ is the exact sum over the
@@ -36,7 +36,7 @@
  *   log n ≤ p) and B^3 ≥ 2^(2q) = 2^p for q ≥ 2. One float ⟨1, I^min + i⟩ would not: it holds
  *   only i ≤ 2·I^max < 2^q, and p may be as small as log n.
  * - Saturated and hard heads are not of this form: whether j gets weight depends on the maximum
- *   of the scores over all j, which s(h_i, h_j) cannot see.
+ *   of the scores over all j, which s(stateI, h_j) cannot see.
  *
  * ## References
  * - P1 = Merrill & Sabharwal, *The Parallelism Tradeoff*, TACL 2023, Defs 6–12, §7.
@@ -46,7 +46,7 @@
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { floatCompare, floatMul, iteratedSum, zeroFloat, type Float, type FloatParams } from '../core/float.js';
 import { floatExp } from '../core/floatExp.js';
-import { embedAt, floatOfNumber, floatRelu, type GeneralModel, type Matrix, type State, type TransformerModel } from '../core/transformer.js';
+import { embedAt, feedForwardAt, floatOfNumber, headIsCausal, type GeneralModel, type Matrix, type State, type TransformerModel } from '../core/transformer.js';
 
 /** The number of position digits in a general state. @category model */
 export const POSITION_DIGITS = 3;
@@ -133,7 +133,7 @@ export const asGeneral = (model: TransformerModel): Either<string, GeneralModel>
       const kind = heads[h]!.attention;
       if (kind !== 'softmax') {
         return left(
-          `layers[${l}].heads[${h}] is ${kind} attention, which is not of P1's general form (Def 7): whether position j gets weight depends on the maximum score over all j, not on s(h_i, h_j) alone`,
+          `layers[${l}].heads[${h}] is ${kind} attention, which is not of P1's general form (Def 7): whether position j gets weight depends on the maximum score over all j, not on s(stateI, h_j) alone`,
         );
       }
     }
@@ -156,11 +156,11 @@ export const asGeneral = (model: TransformerModel): Either<string, GeneralModel>
     precision: model.precision,
     embed: (params, token, position, n) => stateOf(params, 0, embedAt(params, model, token, position, n), positionDigits(params, position)),
     layers: model.layers.map((layer, l) => ({
-      heads: layout.heads[l]!.map((at) => (params: FloatParams, hi: State, hj: State): Float => {
-        if (model.causal && comparePositions(pos, hj, hi) > 0) return zeroFloat(params);
+      heads: layout.heads[l]!.map((at, hi) => (params: FloatParams, stateI: State, hj: State): Float => {
+        if (headIsCausal(model, layer.heads[hi]!) && comparePositions(pos, hj, stateI) > 0) return zeroFloat(params);
         const score = iteratedSum(
           params,
-          Array.from({ length: at.dHead }, (_, r) => floatMul(params, hi[at.q + r]!, hj[at.k + r]!)),
+          Array.from({ length: at.dHead }, (_, r) => floatMul(params, stateI[at.q + r]!, hj[at.k + r]!)),
         );
         return floatExp(params, score);
       }),
@@ -177,16 +177,7 @@ export const asGeneral = (model: TransformerModel): Either<string, GeneralModel>
           ]),
         );
         const ffn = layer.ffn;
-        let x2: State = y;
-        if (ffn !== null) {
-          const u = ffn.w1.map((row, t) =>
-            iteratedSum(params, [...row.map((w, k) => floatMul(params, floatOfNumber(params, w), y[k]!)), floatOfNumber(params, ffn.b1[t]!)]),
-          );
-          const r = u.map((ut) => floatRelu(params, ut));
-          x2 = y.map((yk, k) =>
-            iteratedSum(params, [yk, ...ffn.w2[k]!.map((w, t) => floatMul(params, floatOfNumber(params, w), r[t]!)), floatOfNumber(params, ffn.b2[k]!)]),
-          );
-        }
+        const x2: State = ffn === null ? y : feedForwardAt(params, ffn, y);
         return stateOf(params, l + 1, x2, h.slice(pos, pos + POSITION_DIGITS));
       },
     })),

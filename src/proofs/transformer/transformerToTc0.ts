@@ -87,6 +87,7 @@ export const architectureParams = (model: TransformerModel, n: number, p: number
     out[`saturated·${i + 1}`] = count('saturated');
     out[`hard·${i + 1}`] = count('hard');
     out[`ffn·${i + 1}`] = l.ffn === null ? 0 : 1;
+    out[`gate·${i + 1}`] = l.ffn?.gate === undefined ? 0 : 1;
   });
   return out;
 };
@@ -117,7 +118,7 @@ export const arithmeticDepthClaim = (params: Params): number => {
     if (num(params, `softmax·${l}`) > 0) heads.push(S + (exp + sum + div) + (mul + sum));
     if (num(params, `saturated·${l}`) > 0) heads.push(S + (cmp + 4) + (mul + sum));
     if (num(params, `hard·${l}`) > 0) heads.push(S + (cmp + 1) + 2);
-    const F = num(params, `ffn·${l}`) > 0 ? 2 * (mulConst + sum) + 2 : 0;
+    const F = num(params, `ffn·${l}`) > 0 ? 2 * (mulConst + sum) + 2 + (num(params, `gate·${l}`) > 0 ? mul : 0) : 0;
     total += P + Math.max(0, ...heads) + R + F;
   }
   return total + (num(params, 'accept') > 0 ? 1 : 0);
@@ -145,7 +146,7 @@ export const transformerToTc0Claims: readonly ClaimedBound[] = [
       '`float-iterated-sum` and `float-div` (arithmetic route); d_⊗c = max(2, d_⊗) (a product by a constant weight); d_emb = 2 (the embedding as a table of the token bits), ' +
       'd_exp = 2 (exp_p as a table), d_cmp = 2 (a comparison of floats); P_1 = 0 and P_ℓ = d_⊗c + d_⊕ for ℓ ≥ 2 (projections); S = d_⊗ + d_⊕ (scores); ' +
       'N_h = d_exp + d_⊕ + d_⊘ (softmax), d_cmp + 4 (saturated) or d_cmp + 1 (hard); W_h = d_⊗ + d_⊕ (weighted sum), or 2 for a hard head; R = d_⊗c + d_⊕ (residual); ' +
-      'F_ℓ = 2(d_⊗c + d_⊕) + 2 when layer ℓ has a feed-forward block (the parameter `ffn·ℓ` = 1), else 0; d_out = 1 when the model accepts (the parameter `accept` = 1), else 0',
+      'F_ℓ = 2(d_⊗c + d_⊕) + 2 when layer ℓ has a feed-forward block (the parameter `ffn·ℓ` = 1), plus d_⊗ when it has a ReGLU gate (`gate·ℓ` = 1), else 0; d_out = 1 when the model accepts (the parameter `accept` = 1), else 0',
     at: arithmeticDepthClaim,
     source: 'construction',
   },

@@ -28,8 +28,9 @@
  *   projections are functions of one token, tabulated), P_ℓ = d_⊗c + d_⊕ for ℓ ≥ 2,
  *   S = d_⊗ + d_⊕, N = d_exp + d_⊕ + d_⊘ (softmax), d_cmp + 4 (saturated), d_cmp + 1 (hard),
  *   W = d_⊗ + d_⊕ (softmax, saturated) or 2 (hard), R = d_⊗c + d_⊕, F = 2(d_⊗c + d_⊕) + 2 with
- *   a feed-forward block (else 0), d_out = 1 (accept) or 0 (state). A constant: no term grows
- *   with n.
+ *   a feed-forward block, plus d_⊗ when it has a ReGLU gate (else 0), d_out = 1 (accept) or 0
+ *   (state). A constant: no term grows with n. A head's own causal mask (`Head.causal`) only
+ *   changes which scores are built.
  * - Size: polynomial in n for p = O(log n): O(n²) products and ⊕ of ≤ n terms per head
  *   (each polynomial in n and 2^(p/2)), O(n³) one-gate comparisons per saturated or hard head.
  *
@@ -54,7 +55,7 @@ import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { CIRCUIT_LIMITS, createBuilder } from '../../core/circuit.js';
 import type { FloatParams } from '../../core/float.js';
 import { gateDepths, metrics } from '../../core/metrics.js';
-import { precisionAt, type TransformerModel } from '../../core/transformer.js';
+import { headIsCausal, precisionAt, type TransformerModel } from '../../core/transformer.js';
 import { FLOAT_ITERATED_SUM_MAX_PRECISION, floatIteratedSum } from '../arithmetic/floatIteratedSum.js';
 import { floatCompareArith, floatDivArith, floatMulArith, MAX_FLOAT_DIV_ARITH_PRECISION } from '../arithmetic/floatOps.js';
 import { headScores, normalizeScores, projectHead, weightedSum } from './attention.js';
@@ -149,7 +150,7 @@ const pipeline = (
     enter(base);
     const proj = layer.heads.map((h) => projectHead(ctx, h, xs, active));
     enter(base + 1);
-    const scores = proj.map((pr) => headScores(ctx, pr, model.causal, active));
+    const scores = proj.map((pr, hi) => headScores(ctx, pr, headIsCausal(model, layer.heads[hi]!), active));
     enter(base + 2);
     const norms = layer.heads.map((h, hi) => normalizeScores(ctx, h.attention, scores[hi]!));
     enter(base + 3);
@@ -205,7 +206,7 @@ const claim = (model: TransformerModel, d: BlockDepths): DepthClaim => {
       head = Math.max(head, S + N + W);
       headText.push(`${h.attention} ${S}+${N}+${W}`);
     }
-    const F = layer.ffn === null ? 0 : 2 * (d.mulConst + d.sum) + 2;
+    const F = layer.ffn === null ? 0 : 2 * (d.mulConst + d.sum) + 2 + (layer.ffn.gate === undefined ? 0 : d.mul);
     total += P + head + R + F;
     parts.push(`ℓ${l + 1}: ${P} + max(${headText.join(', ') || '0'}) + ${R} + ${F}`);
   });
@@ -223,7 +224,7 @@ const claim = (model: TransformerModel, d: BlockDepths): DepthClaim => {
   const formula =
     'depth ≤ d_emb + Σ_ℓ [P_ℓ + max_h (S + N_h + W_h) + R + F_ℓ] + d_out, P_1 = 0, P_ℓ = d_⊗c + d_⊕, S = d_⊗ + d_⊕, ' +
     'N = d_exp + d_⊕ + d_⊘ | d_cmp + 4 | d_cmp + 1 (softmax | saturated | hard), W = d_⊗ + d_⊕ | 2 (hard), ' +
-    'R = d_⊗c + d_⊕, F = 2(d_⊗c + d_⊕) + 2 (feed-forward) | 0; ' +
+    'R = d_⊗c + d_⊕, F = 2(d_⊗c + d_⊕) + 2 (feed-forward; + d_⊗ with a gate) | 0; ' +
     `with ${blocksText}: ${d.emb} + [${parts.join('] + [')}] + ${d.out} = ${total}`;
   return { depth: total, formula, blocks: d };
 };

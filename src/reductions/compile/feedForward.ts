@@ -3,7 +3,8 @@
  *
  * As `layerStep` in `src/core/transformer.ts` reads them:
  * - residual: y_i[k] = ⊕(x_i[k], fl(W_O^h[k][r]) ⊗ a_i^h[r] for every head h and r) — one ⊕;
- * - feed-forward: u[t] = ⊕(fl(W_1[t][k]) ⊗ y[k] for k, fl(b_1[t])), r = ReLU(u),
+ * - feed-forward: u[t] = ⊕(fl(W_1[t][k]) ⊗ y[k] for k, fl(b_1[t])), r = ReLU(u) (times
+ *   g[t] = ⊕(fl(V[t][k]) ⊗ y[k] for k, fl(c[t])) with a ReGLU gate),
  *   x′[k] = ⊕(y[k], fl(W_2[k][t]) ⊗ r[t] for t, fl(b_2[k])); without a block, x′ = y.
  *
  * ## Main definitions
@@ -11,7 +12,7 @@
  *
  * ## Main results
  * Compositions of the operations of `values.ts`, so exact. Depth on wires: residual
- * d_⊗c + d_⊕; feed-forward 2·(d_⊗c + d_⊕) + 2 (ReLU: a sign/zero test, then a mask).
+ * d_⊗c + d_⊕; feed-forward 2·(d_⊗c + d_⊕) + 2 (ReLU: a sign/zero test, then a mask), + d_⊗ with a gate.
  *
  * ## Implementation notes
  * The term lists are those of the kernel (order does not matter: ⊕ is one truncation of the
@@ -45,7 +46,12 @@ export const feedForwardOp = (ctx: CompileContext, ffn: FeedForward | null, y: r
   const u = ffn.w1.map((row, t) =>
     sumOp(ctx, [...row.map((w, k) => mulOp(ctx, weightVal(params, w), y[k]!)), weightVal(params, ffn.b1[t]!)]),
   );
-  const r = u.map((ut) => reluOp(ctx, ut));
+  const gate = ffn.gate;
+  const g =
+    gate === undefined
+      ? null
+      : gate.w.map((row, t) => sumOp(ctx, [...row.map((w, k) => mulOp(ctx, weightVal(params, w), y[k]!)), weightVal(params, gate.b[t]!)]));
+  const r = u.map((ut, t) => (g === null ? reluOp(ctx, ut) : mulOp(ctx, reluOp(ctx, ut), g[t]!)));
   return y.map((yk, k) =>
     sumOp(ctx, [yk, ...ffn.w2[k]!.map((w, t) => mulOp(ctx, weightVal(params, w), r[t]!)), weightVal(params, ffn.b2[k]!)]),
   );
