@@ -12,6 +12,7 @@ export * from './checkAll.js';
 export * from './arithmeticLemma.js';
 export * from './lookupTable.js';
 export * from './uniform/lookupTableUniform.js';
+export * from './uniform/uniformTc0InL.js';
 export * from './floatTruncation.js';
 export * from './serializationRoundtrip.js';
 export * from './arithmetic/comparison.js';

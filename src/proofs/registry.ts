@@ -17,6 +17,7 @@ import { floatIteratedSumLemma } from './arithmetic/floatIteratedSum.js';
 import { floatTruncationLemma } from './floatTruncation.js';
 import { lookupTableLemma } from './lookupTable.js';
 import { lookupTableUniformLemma } from './uniform/lookupTableUniform.js';
+import { uniformTc0InLLemma } from './uniform/uniformTc0InL.js';
 import { serializationRoundtripLemma } from './serializationRoundtrip.js';
 import { majorityByAttentionLemma } from './transformer/majorityByAttention.js';
 import { attentionAsThresholdLemma } from './transformer/attentionAsThreshold.js';
@@ -28,6 +29,7 @@ import { mpcToTransformerLemma } from './p2/mpcToTransformer.js';
 export const registry: readonly Lemma[] = [
   lookupTableLemma,
   lookupTableUniformLemma,
+  uniformTc0InLLemma,
   floatTruncationLemma,
   serializationRoundtripLemma,
   comparisonLemma,

@@ -8,3 +8,5 @@
  * @module reductions/uniform
  */
 export * from './lookupTable.js';
+export * from './evaluate.js';
+export * from './layeredMajority.js';
