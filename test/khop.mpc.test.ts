@@ -5,7 +5,7 @@ import { verifyKHopMpc, type KHopMpcBuilder } from '../src/proofs/p2/khopMpc.js'
 import { khopMpc, khopMpcBudget, khopMpcRounds } from '../src/reductions/inductionHeads/khopMpc.js';
 
 const ctx = { seed: 3, full: false, progress: () => undefined };
-const small = { exhaustive: { binary: 6, ternary: 3, maxK: 3 }, property: { maxN: 64, maxK: 16, numRuns: 20 }, sweep: { n: [64], maxK: 9 } };
+const small = { exhaustive: { binary: 6, ternary: 3, maxK: 3 }, property: { maxN: 64, maxK: 16, numRuns: 20 }, sweep: { n: [64], ks: [1, 2, 3, 8, 9] } };
 const faulty =
   (fault: 'find-off-by-one' | 'no-self-keep' | 'big-blocks'): KHopMpcBuilder =>
   (k, n, a) => {

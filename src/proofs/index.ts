@@ -26,5 +26,8 @@ export * from './sweeps.js';
 export * from './transformer/majorityByAttention.js';
 export * from './transformer/attentionAsThreshold.js';
 export * from './transformer/transformerToTc0.js';
+export * from './p2/khopMpc.js';
+export * from './p2/khopTransformer.js';
 export * from './p2/lowerBounds.js';
 export * from './p2/mpcToTransformer.js';
+export * from './p2/transformerToMpc.js';

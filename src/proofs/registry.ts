@@ -22,8 +22,11 @@ import { serializationRoundtripLemma } from './serializationRoundtrip.js';
 import { majorityByAttentionLemma } from './transformer/majorityByAttention.js';
 import { attentionAsThresholdLemma } from './transformer/attentionAsThreshold.js';
 import { transformerToTc0Lemma } from './transformer/transformerToTc0.js';
+import { khopMpcLemma } from './p2/khopMpc.js';
+import { khopTransformerLemma } from './p2/khopTransformer.js';
 import { p2LowerBoundLemmas } from './p2/lowerBounds.js';
 import { mpcToTransformerLemma } from './p2/mpcToTransformer.js';
+import { transformerToMpcLemma } from './p2/transformerToMpc.js';
 
 /** All lemmas, dependencies first. @category registry */
 export const registry: readonly Lemma[] = [
@@ -44,6 +47,9 @@ export const registry: readonly Lemma[] = [
   attentionAsThresholdLemma,
   majorityByAttentionLemma,
   transformerToTc0Lemma,
+  khopMpcLemma,
+  khopTransformerLemma,
+  transformerToMpcLemma,
   mpcToTransformerLemma,
   // P2's conditional lower bounds: cited with their assumptions, finite instances checked
   ...p2LowerBoundLemmas,

@@ -17,4 +17,6 @@ export * from './transformerAsGeneral.js';
 export * from './compile/index.js';
 export * from './majorityTransformer.js';
 export * from './exampleModels.js';
+export * from './inductionHeads/index.js';
 export * from './mpcToTransformer/compile.js';
+export * from './transformerToMpc/simulate.js';
