@@ -39,6 +39,7 @@ import { MAX_CIRCUIT_FILE_BYTES, jsonTextLowerBound, readInputFile, writeOutputF
 import { SERIAL_LIMITS } from '../core/serialize.js';
 import type { Lemma } from '../proofs/lemma.js';
 import { compileCommand, runCommand, verifyCommand } from './transformerCommands.js';
+import { registerKhopCommand } from './khopCommand.js';
 import { REPORT_FORMATS, renderReport, runReport, type ReportFormat } from './report.js';
 import type { CompileRoute } from '../reductions/compile/types.js';
 
@@ -331,6 +332,8 @@ program
   .action((model: string, opts: { input: string; trace: boolean; float64: boolean; json: boolean }) => {
     process.exitCode = runCommand(model, opts);
   });
+
+registerKhopCommand(program);
 
 /**
  * Exit once stdout has taken everything written to it. The CLI exits explicitly rather than
