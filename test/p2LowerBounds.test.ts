@@ -80,3 +80,21 @@ describe('cited statements without a finite check', () => {
     expect(all.map((x) => x.report.verdict)).toEqual(p2LowerBoundLemmas.map(() => 'cited'));
   });
 });
+
+describe('judgeCited (kernel)', () => {
+  it('is cited only when every declared finite check holds; a failing or missing run is fails; a stray run is fails', async () => {
+    const { checkCasesExhaustive } = await import('../src/core/check.js');
+    const { tierRun, checkBound } = await import('../src/core/verdict.js');
+    const good = tierRun(checkCasesExhaustive([1, 2], () => true, {}, 'ok'), 'exhaustive', 'ok');
+    const bad = tierRun(checkCasesExhaustive([1, 2], (x) => (x === 2 ? { x } : true), {}, 'bad'), 'exhaustive', 'bad');
+    const req = { tiers: ['exhaustive' as const], claims: [] };
+    expect(judgeCited(req, [good], []).verdict).toBe('cited');
+    expect(judgeCited(req, [bad], [])).toMatchObject({ verdict: 'fails', problems: [expect.stringContaining('fails on case 2') as unknown] });
+    expect(judgeCited(req, [], []).verdict).toBe('fails');
+    expect(judgeCited(req, [{ ...good }], []).verdict).toBe('fails'); // a copy is not kernel-made
+    expect(judgeCited({ tiers: [], claims: [] }, [good], []).verdict).toBe('fails');
+    expect(judgeCited({ tiers: [], claims: [] }, [], [checkBound('x', 1, 0)]).verdict).toBe('fails');
+    expect(judgeCited({ tiers: ['exhaustive'], claims: ['x'] }, [good], [checkBound('x', 1, 2)]).verdict).toBe('fails');
+    expect(judgeCited({ tiers: ['exhaustive'], claims: ['x'] }, [good], [checkBound('x', 1, 1)]).verdict).toBe('cited');
+  });
+});
