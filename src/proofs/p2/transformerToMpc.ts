@@ -18,8 +18,10 @@
  *   length 1 … 9, with fan-in 2 or 3: `runMpc` must succeed (every bound of P2 Def 2.3 held)
  *   and its output must equal the encoded final states.
  * - claims, measured on a sweep N ∈ {4, 8, 16} (`--full`: also 24, 32) of random 2-layer,
- *   2-head models at δ′ − δ = 1/2: rounds ≤ 2 + L·(4⌈1/(δ′−δ)⌉ + 1) (P2: O(L/(δ′−δ)));
- *   machines ≤ N² (P2: O(N²)); peak local memory ≤ (b + 2)·(6 + 3A + 2H)·W + 32 + 2d words, with
+ *   2-head models at δ′ − δ = 1/2: rounds ≤ 2 + L·(4⌈1/(δ′−δ)⌉ + 1) (P2: O(L/(δ′−δ))), i.e.
+ *   rounds per layer ≤ 4⌈1/(δ′−δ)⌉ + 1; machines ≤ N² (P2: O(N²)); peak local memory in values
+ *   (a float, a word, or one exact partial sum each) ≤ (b + 2)·(6 + 3A + 3H) + d + 4, which is
+ *   P2's s = O(N^δ′) with b = N^(δ′−δ) and mH = O(N^δ); peak local memory in words ≤ (b + 2)·(6 + 3A + 2H)·W + 32 + 2d words, with
  *   A the total head width, H the heads, d the model width and W = 3 + ⌈(2^(p/2) + p/2 +
  *   ⌈log₂(N + 1)⌉ + 2)/w⌉ the worst-case words of one exact partial sum (w-bit words). P2's
  *   s = O(N^δ′) holds for the values (floats and sums) per machine, b·O(mH); counted in words it
@@ -53,6 +55,18 @@ export const exactSumWords = (p: number, w: number, n: number): number => 3 + Ma
 export const transformerToMpcClaims: readonly ClaimedBound[] = [
   { metric: 'rounds', formula: "2 + L·(4⌈1/(δ′−δ)⌉ + 1) (P2: O(L/(δ′−δ)))", at: (x) => 2 + num(x, 'L') * (4 * Math.ceil(1 / num(x, 'gap') - 1e-9) + 1), source: 'construction' },
   { metric: 'machines', formula: 'N² (P2: O(N²))', at: (x) => num(x, 'N') ** 2, source: 'construction' },
+  {
+    metric: 'rounds/layer',
+    formula: "4⌈1/(δ′−δ)⌉ + 1 (P2: O(1/(δ′−δ)))",
+    at: (x) => 4 * Math.ceil(1 / num(x, 'gap') - 1e-9) + 1,
+    source: 'construction',
+  },
+  {
+    metric: 'memory·values',
+    formula: '(b + 2)·(6 + 3A + 3H) + d + 4 values, b = ⌈N^(δ′−δ)⌉ (P2: s = O(N^δ′) for mH = O(N^δ))',
+    at: (x) => (num(x, 'b') + 2) * (6 + 3 * num(x, 'A') + 3 * num(x, 'H')) + num(x, 'd') + 4,
+    source: 'construction',
+  },
   {
     metric: 'memory',
     formula: '(b + 2)·(6 + 3A + 2H)·W + 32 + 2d words, W = 3 + ⌈(2^(p/2) + p/2 + ⌈log₂(N+1)⌉ + 2)/w⌉ (P2: s = O(N^δ′))',
@@ -140,13 +154,17 @@ export const verifyTransformerToMpc = async (ctx: VerifyContext, opts: Transform
     }
     const heads = model!.layers.flatMap((l) => l.heads);
     const params = { N: n, L: model!.layers.length, H: Math.max(...model!.layers.map((l) => l.heads.length)), A: Math.max(...model!.layers.map((l) => l.heads.reduce((a, h) => a + h.wv.length, 0))), d: model!.dModel, b, gap: GAP, p: s.precision, w: s.wordBits };
+    const claim = (metric: string): number => transformerToMpcClaims.find((c) => c.metric === metric)!.at(params);
+    const peakValues = Math.max(0, ...run.right.memories.flatMap((ms, r) => ms.map((m) => s.values(r, m))));
     measurements.push(
-      checkBound('rounds', transformerToMpcClaims[0]!.at(params), run.right.rounds, params),
-      checkBound('machines', transformerToMpcClaims[1]!.at(params), s.protocol.machines, params),
-      checkBound('memory', transformerToMpcClaims[2]!.at(params), run.right.peakMemory, params),
+      checkBound('rounds', claim('rounds'), run.right.rounds, params),
+      checkBound('rounds/layer', claim('rounds/layer'), (run.right.rounds - 2) / params.L, params),
+      checkBound('machines', claim('machines'), s.protocol.machines, params),
+      checkBound('memory·values', claim('memory·values'), peakValues, params),
+      checkBound('memory', claim('memory'), run.right.peakMemory, params),
     );
     notes.push(
-      `N = ${n}, b = ${b}, T = ${s.depth}: ${run.right.rounds} rounds (${(run.right.rounds - 2) / params.L} per layer), peak memory ${run.right.peakMemory} words of ${s.wordBits} bits (declared s = ${s.protocol.memory}; N^δ′ at δ′ = 1/2: ${Math.sqrt(n).toFixed(1)}; m·H = ${params.d * params.H}); ${heads.map((h) => h.attention).join(', ')} heads`,
+      `N = ${n}, b = ${b}, T = ${s.depth}: ${run.right.rounds} rounds (${(run.right.rounds - 2) / params.L} per layer), peak memory ${run.right.peakMemory} words of ${s.wordBits} bits, ${peakValues} values (declared s = ${s.protocol.memory} words; N^δ′ at δ′ = 1/2: ${Math.sqrt(n).toFixed(1)}; m·H = ${params.d * params.H}); ${heads.map((h) => h.attention).join(', ')} heads`,
     );
   }
   ctx.progress(3, 3);

@@ -115,6 +115,9 @@ const encodeSum = (params: FloatParams, bits: number, x: Dyadic): Word[] => {
 class Reader {
   private k = 0;
   constructor(private readonly words: readonly Word[]) {}
+  position(): number {
+    return this.k;
+  }
   next(): Word {
     const w = this.words[this.k++];
     if (w === undefined) throw new Error('transformerToMpc: a record ended early');
@@ -187,6 +190,12 @@ export interface SimulatedTransformer {
   readonly precision: number;
   /** The words of one float. */
   readonly wordBits: number;
+  /**
+   * The values in a memory after round r (`MpcRun.memories[r]`): its words, with each exact
+   * partial sum counted once however many words it takes (read with the protocol's own record
+   * reader): P2's memory bound is on values.
+   */
+  readonly values: (round: number, memory: readonly Word[]) => number;
 }
 
 // -------------------------------------------------------------------------------------------
@@ -461,5 +470,40 @@ export const transformerToMpc = (model: TransformerModel, n: number, fanIn: numb
     return out;
   };
   const protocol: MpcProtocol = { name: `transformer-to-mpc(N=${N}, L=${L}, b=${b})`, machines: N * N, memory, wordBits, rounds, local };
-  return right({ protocol, n: N, fanIn: b, depth: T, precision: params.p, wordBits });
+  const values = (r: number, mem: readonly Word[]): number => {
+    // memories[r] is read by round r + 1: bare words at r ≤ 1 and after the last round
+    if (r <= 1 || r >= rounds) return mem.length;
+    const lr = r - 1;
+    const li = Math.floor(lr / (4 * T + 1));
+    const k = lr - li * (4 * T + 1);
+    const layer = model.layers[k === 0 ? li - 1 : li];
+    let count = 0;
+    for (const x of parse(mem)) {
+      if ((x.tag !== R1 && x.tag !== R2) || layer === undefined) {
+        count += 3 + x.payload.length;
+        continue;
+      }
+      const rd = new Reader(x.payload);
+      let sums = 0;
+      let sumWords = 0;
+      const readSum = (): void => {
+        const before = rd.position();
+        rd.sum(params, wordBits);
+        sums++;
+        sumWords += rd.position() - before;
+      };
+      for (const h of layer.heads) {
+        if (x.tag === R1 && h.attention === 'softmax') readSum();
+        else if (x.tag === R1) {
+          const present = rd.next() === 1;
+          rd.next();
+          rd.next();
+          if (h.attention === 'hard' && present) for (let t = 0; t < dh(h); t++) rd.next();
+        } else if (h.attention !== 'hard') for (let t = 0; t < dh(h); t++) readSum();
+      }
+      count += 3 + x.payload.length - sumWords + sums;
+    }
+    return count;
+  };
+  return right({ protocol, n: N, fanIn: b, depth: T, precision: params.p, wordBits, values });
 };
