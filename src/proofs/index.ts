@@ -31,3 +31,6 @@ export * from './p2/khopTransformer.js';
 export * from './p2/lowerBounds.js';
 export * from './p2/mpcToTransformer.js';
 export * from './p2/transformerToMpc.js';
+export * from './pComplete/cvpReduction.js';
+export * from './pComplete/cvpToLinearEqualities.js';
+export * from './pComplete/cvpToCfgMembership.js';

@@ -18,6 +18,8 @@ import { floatTruncationLemma } from './floatTruncation.js';
 import { lookupTableLemma } from './lookupTable.js';
 import { lookupTableUniformLemma } from './uniform/lookupTableUniform.js';
 import { uniformTc0InLLemma } from './uniform/uniformTc0InL.js';
+import { cvpToLinearEqualitiesLemma } from './pComplete/cvpToLinearEqualities.js';
+import { cvpToCfgMembershipLemma } from './pComplete/cvpToCfgMembership.js';
 import { serializationRoundtripLemma } from './serializationRoundtrip.js';
 import { majorityByAttentionLemma } from './transformer/majorityByAttention.js';
 import { attentionAsThresholdLemma } from './transformer/attentionAsThreshold.js';
@@ -33,6 +35,8 @@ export const registry: readonly Lemma[] = [
   lookupTableLemma,
   lookupTableUniformLemma,
   uniformTc0InLLemma,
+  cvpToLinearEqualitiesLemma,
+  cvpToCfgMembershipLemma,
   floatTruncationLemma,
   serializationRoundtripLemma,
   comparisonLemma,

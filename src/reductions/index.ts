@@ -20,3 +20,4 @@ export * from './exampleModels.js';
 export * from './inductionHeads/index.js';
 export * from './mpcToTransformer/compile.js';
 export * from './transformerToMpc/simulate.js';
+export * from './pComplete/index.js';

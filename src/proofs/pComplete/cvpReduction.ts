@@ -13,8 +13,10 @@
  * - {@link verifyCvpReduction}: the tiers, the sweep and the space measurements.
  *
  * ## Implementation notes
- * - exhaustive: every instance of `smallCvpInstances(2, 2)` (two inputs, one or two gates of
- *   fan-in ≤ 2 over earlier gates, every assignment: 2,304 cases); then the sweep: at each
+ * - exhaustive: every instance of `smallCvpInstances(1, 2)` (one input, one or two gates of
+ *   fan-in ≤ 2 over earlier gates, every assignment: 342 cases; `--full`: two inputs, 2,304
+ *   cases — each case is a run of the machine, which validates and compiles the program anew);
+ *   then the sweep: at each
  *   n = 2, 4, …, 2^14 (`--full`: 2^18) a seeded random instance of size n = gates + wires, its
  *   printed stream compared record by record with the plain reduction (not stored) and the
  *   peak work bits of the machine compared with every claim.
@@ -52,7 +54,9 @@ export interface CvpReductionOptions {
   /** Largest n of the sweep (default 2^14, `--full` 2^18). */
   readonly maxN?: number;
   readonly numRuns?: number;
-  /** Gates of the exhaustive list after its two inputs (default 2; 0 skips it). */
+  /** Inputs of the exhaustive list (default 1, `--full` 2). */
+  readonly exhaustiveInputs?: number;
+  /** Gates of the exhaustive list after its inputs (default 2; 0 skips it). */
   readonly exhaustiveGates?: number;
 }
 
@@ -93,7 +97,9 @@ export const verifyCvpReduction = async <I>(ctx: VerifyContext, red: CvpReductio
   const sizes = cvpSweepSizes(ctx.full, opts.maxN);
   const steps = sizes.length + 2;
   const gates = opts.exhaustiveGates ?? 2;
-  const small = checkCasesExhaustive(gates > 0 ? smallCvpInstances(2, gates) : [], (x) => checkInstance(red, x), { inputs: 2, gates }, `${statement}, for every circuit of 2 inputs and ≤ ${gates} gates of fan-in ≤ 2, every assignment`);
+  const inputs = opts.exhaustiveInputs ?? (ctx.full ? 2 : 1);
+  const smallWhere = `every circuit of ${inputs} input${inputs === 1 ? '' : 's'} and ≤ ${gates} gates of fan-in ≤ 2, every assignment`;
+  const small = checkCasesExhaustive(gates > 0 ? smallCvpInstances(inputs, gates) : [], (x) => checkInstance(red, x), { inputs, gates }, `${statement}, for ${smallWhere}`);
   ctx.progress(1, steps);
   await Promise.resolve();
   const measurements: Measurement[] = [];
@@ -125,7 +131,7 @@ export const verifyCvpReduction = async <I>(ctx: VerifyContext, red: CvpReductio
   const prop = checkProperty(arbitraryCvp(), (x) => checkInstance(red, x), { lemma: red.target }, `${statement}, on random circuits`, { seed: ctx.seed, numRuns });
   ctx.progress(steps, steps);
   const exhaustiveRuns = [
-    ...(gates > 0 ? [{ where: `every circuit of 2 inputs and ≤ ${gates} gates`, run: tierRun(small, 'exhaustive', statement) }] : []),
+    ...(gates > 0 ? [{ where: smallWhere, run: tierRun(small, 'exhaustive', statement) }] : []),
     { where: 'the space sweep', run: tierRun(sweep, 'exhaustive', 'the printed stream equals the plain reduction at every n of the sweep') },
   ];
   const tiers = [
