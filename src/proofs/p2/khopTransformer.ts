@@ -28,6 +28,9 @@
  *   smaller sub-alphabet, so that long hop chains occur), 6 runs with N ≤ 20, k ≤ 16 (`--full`: 40 runs,
  *   N ≤ 512, k ≤ 64); the p-precision output must equal hop_k at every position, and so must
  *   the float64 reading.
+ * - circuits (`--full`): the model compiled by P1 Thm 1's compiler (`compileArithmetic`) at
+ *   (k, N) = (1, 3), (2, 3), (1, 4), (3, 4), |Σ| = 2, and checked against hop_k (as p-bit floats,
+ *   `khopCircuitSpec`) on every input; part of the exhaustive tier.
  * - precision: the least working p at N = 16, |Σ| = 2, k = 3 (`--full`: up to N = 512,
  *   |Σ| = 16, k = 64).
  * The kernel's p-precision run costs about 5 ms at N = 7 (every float is exact BigInt
@@ -41,10 +44,12 @@
  * @module
  */
 import * as fc from 'fast-check';
-import { checkCasesExhaustive, checkProperty } from '../../core/check.js';
+import { checkCasesExhaustive, checkCircuitExhaustive, checkProperty } from '../../core/check.js';
+import { metrics } from '../../core/metrics.js';
 import { runTransformer, runTransformer64, type TransformerModel } from '../../core/transformer.js';
 import { hopK, khopAlphabet, type KHopTask } from '../../core/tasks/khop.js';
 import { checkBound, combineRuns, tierRun, type Measurement } from '../../core/verdict.js';
+import { khopCircuit, khopCircuitSpec } from '../../reductions/inductionHeads/khopCircuit.js';
 import { decodeKHopOutput, decodeKHopOutput64, khopLayers, khopPrecision, khopTransformer, KHOP_WIDTH } from '../../reductions/inductionHeads/khopTransformer.js';
 import { report, requirementsOf, type ClaimedBound, type Lemma, type LemmaReport, type Params, type VerifyContext } from '../lemma.js';
 
@@ -88,6 +93,8 @@ export interface KHopTransformerVerifyOptions {
   readonly precisionPoints?: readonly (readonly [number, number, number])[];
   /** Seeds (instances) per precision point. */
   readonly precisionInstances?: number;
+  /** (k, N) at which the model is compiled to a threshold circuit and checked on every binary input (default: none; `--full`: (1,3), (2,3), (1,4), (3,4)). */
+  readonly circuits?: readonly (readonly [number, number])[];
 }
 
 const show = (task: KHopTask): string => task.sequence.map((a) => task.alphabet[a]).join(task.alphabet.length > 26 ? ' ' : '');
@@ -173,6 +180,20 @@ export const verifyKHopTransformer = async (ctx: VerifyContext, opts: KHopTransf
     { where: `|Σ| = 2, N ≤ ${ex.binary}, k ≤ ${ex.maxK}`, alphabet: 2, maxN: ex.binary },
     { where: `|Σ| = 3, N ≤ ${ex.ternary}, k ≤ ${ex.maxK}`, alphabet: 3, maxN: ex.ternary },
   ].map(({ where, alphabet, maxN }) => ({ where, run: tierRun(checkCasesExhaustive(allSequences(alphabet, maxN, ex.maxK), check, { alphabet, maxN, maxK: ex.maxK }, `${STATEMENT}, ${where}`), 'exhaustive', STATEMENT) }));
+  const circuitNotes: string[] = [];
+  for (const [k, n] of opts.circuits ?? (ctx.full ? [[1, 3], [2, 3], [1, 4], [3, 4]] : [])) {
+    const where = `threshold circuit (compileArithmetic), k = ${k}, N = ${n}, |Σ| = 2`;
+    const c = khopCircuit(k, n, ['a', 'b']);
+    if (c._tag === 'Left') {
+      circuitNotes.push(`k = ${k}, N = ${n}: not compiled (${c.left})`);
+      continue;
+    }
+    const { circuit, params, depthClaim } = c.right;
+    const stmt = { inputs: n, outputs: n * params.p, spec: khopCircuitSpec(k, n, 2, params), text: `the circuit outputs hop_${k} (as the p-bit float TR) at every position` };
+    exRuns.push({ where, run: tierRun(checkCircuitExhaustive(circuit, stmt, { k, N: n }), 'exhaustive', stmt.text) });
+    const m = metrics(circuit);
+    circuitNotes.push(`k = ${k}, N = ${n}: ${m.size} gates, depth ${m.depth} (compiler's claim ${depthClaim.depth}), p = ${params.p}`);
+  }
   ctx.progress(1, 4);
   await Promise.resolve();
   const prop = checkProperty(arbInstance(pr.maxN, pr.maxK), check, pr, `${STATEMENT}, on random X with |Σ| ≤ 16, N ≤ ${pr.maxN}, k ≤ ${pr.maxK}`, { seed: ctx.seed, numRuns: pr.numRuns });
@@ -219,6 +240,7 @@ export const verifyKHopTransformer = async (ctx: VerifyContext, opts: KHopTransf
     precisionNotes.push(`N=${n}, |Σ|=${a}, k=${k}: least p ${least} (c = ${(least / 2 / Math.log2(n)).toFixed(2)}), claimed p ${claimed} (c = ${(claimed / 2 / Math.log2(n)).toFixed(2)})`);
   }
   notes.push(`precision p = 2⌈c·log₂ N⌉ needed (${perPoint} instances per point; k does not enter the construction's p): ${precisionNotes.join('; ')}`);
+  notes.push(circuitNotes.length > 0 ? `threshold circuits (P1 Thm 1's compiler on this model), checked against hop_k on every binary input: ${circuitNotes.join('; ')}` : 'threshold circuits: compiled and checked against hop_k with --full only (10^5–10^6 gates at N = 3, 4; seconds each)');
   notes.push('float64 reading: agrees with hop_k on every instance of both tiers (every number it computes is an integer below 2^53)');
   ctx.progress(4, 4);
   return report(requirementsOf({ tiers: ['exhaustive', 'property'], claimed: khopTransformerClaims }), tiers, measurements, notes);
