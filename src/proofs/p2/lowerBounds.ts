@@ -186,7 +186,7 @@ export const oneVsTwoCyclesLemma: Lemma = {
   cited: {
     source: 'P2 Conj 2.4 (a conjecture, widely believed in the MPC literature)',
     assumptions: ['none: the statement is itself the conjecture the other lower bounds assume'],
-    why: 'it quantifies over every MPC protocol; the library checks only the locality fact behind it, on every graph with n ≤ 8 vertices',
+    why: 'it quantifies over every MPC protocol; the library checks only the locality fact behind it, on every labelled graph with n ≤ 8 vertices (n ≤ 10 with --full)',
   },
   verify: (ctx) => verifyOneVsTwoCycles(ctx),
 };

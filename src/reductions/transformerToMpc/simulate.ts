@@ -233,7 +233,7 @@ export const transformerToMpc = (model: TransformerModel, n: number, fanIn: numb
   const T = treeDepth(N, b);
   const L = model.layers.length;
   const d = model.dModel;
-  const wordBits = Math.max(params.p, 2 * Math.ceil(Math.log2(N + 1)) + 2, 8);
+  const wordBits = Math.max(params.p, 2 * Math.ceil(Math.log2(N + 1)) + 2, 16);
   if (wordBits > MAX_WORD_BITS) return left(`transformerToMpc: words of ${wordBits} bits exceed the ${MAX_WORD_BITS}-bit limit of the MPC semantics`);
   const fw = (f: Float): Word => floatWord(params, f);
   const wf = (w: Word): Float => wordFloat(params, w);
@@ -253,6 +253,8 @@ export const transformerToMpc = (model: TransformerModel, n: number, fanIn: numb
     return 32 + 2 * d + 2 * (qWords + kvWords + b1 + hard) + b * (6 + qWords + kvWords + b1 + Math.max(r1, r2));
   });
   const memory = Math.max(4, 3 + d, ...layerSizes);
+  // a record's length is a word: the memory must fit one
+  if (memory >= 2 ** wordBits) return left(`transformerToMpc: a memory of ${memory} words does not fit ${wordBits}-bit record lengths`);
   const rounds = 2 + L * (4 * T + 1);
   const home = (i: number): number => i * N;
   const machineOf = (i: number, j: number): number => i * N + j;
