@@ -13,6 +13,7 @@ export * from './arithmeticLemma.js';
 export * from './lookupTable.js';
 export * from './uniform/lookupTableUniform.js';
 export * from './uniform/uniformTc0InL.js';
+export * from './uniform/iteratedAdditionUniform.js';
 export * from './floatTruncation.js';
 export * from './serializationRoundtrip.js';
 export * from './arithmetic/comparison.js';

@@ -18,6 +18,7 @@ import { floatTruncationLemma } from './floatTruncation.js';
 import { lookupTableLemma } from './lookupTable.js';
 import { lookupTableUniformLemma } from './uniform/lookupTableUniform.js';
 import { uniformTc0InLLemma } from './uniform/uniformTc0InL.js';
+import { iteratedAdditionUniformLemma } from './uniform/iteratedAdditionUniform.js';
 import { cvpToLinearEqualitiesLemma } from './pComplete/cvpToLinearEqualities.js';
 import { cvpToCfgMembershipLemma } from './pComplete/cvpToCfgMembership.js';
 import { serializationRoundtripLemma } from './serializationRoundtrip.js';
@@ -34,7 +35,6 @@ import { transformerToMpcLemma } from './p2/transformerToMpc.js';
 export const registry: readonly Lemma[] = [
   lookupTableLemma,
   lookupTableUniformLemma,
-  uniformTc0InLLemma,
   cvpToLinearEqualitiesLemma,
   cvpToCfgMembershipLemma,
   floatTruncationLemma,
@@ -43,6 +43,8 @@ export const registry: readonly Lemma[] = [
   integerAdditionLemma,
   bitCountLemma,
   iteratedAdditionLemma,
+  iteratedAdditionUniformLemma,
+  uniformTc0InLLemma,
   multiplicationLemma,
   floatIteratedSumLemma,
   floatMulLemma,

@@ -8,16 +8,17 @@
  * constant-depth (TC0) family this is O(log n): log-space-uniform TC0 ⊆ L (P1 §2).
  *
  * ## Implementation notes
- * Two uniform families are evaluated: the lookup-table circuit of P1 Lemma 1 (depth 3; its
- * printer is the one `lookup-table-uniform` checks) and layered majorities (any depth d, a
- * family whose depth is a parameter, to see the depth factor). At each point:
+ * Three uniform families are evaluated: the lookup-table circuit of P1 Lemma 1 (depth 3; its
+ * printer is the one `lookup-table-uniform` checks), iterated addition (depth up to 8, the TC0
+ * workhorse; printer checked by `iterated-addition-uniform`) and layered majorities (any depth
+ * d, a family whose depth is a parameter, to see the depth factor). At each point:
  * - *exhaustive* tier: on seeded random inputs, the evaluator's outputs equal the kernel's
  *   `evaluate` on the circuit the non-uniform construction builds, whose printed stream is
  *   also compared record for record with the generator's;
  * - *property* tier: fast-check draws a point and an input (shrinking towards 0-bits);
  * - the machine's meter: peak work bits against (d + 2)·(a·log₂ n + b) (claims below: the
  *   top frame pair plus d + 1 levels of one evaluator frame and one generator frame each), and
- *   the peak number of frames against 2d + 4.
+ *   the peak number of frames against 2d + 3 + g (g = depth of the printer's own calls).
  *
  * ## References
  * P1 §2 (L-uniform TC0 ⊆ L); Vollmer 1999 §2.7 (depth-first evaluation of uniform circuits);
@@ -37,6 +38,9 @@ import { seededInts } from '../../reductions/random.js';
 import { uniformEvaluator, type UniformCircuitBounds } from '../../reductions/uniform/evaluate.js';
 import { layeredMajorityCircuit, layeredMajorityGenerator } from '../../reductions/uniform/layeredMajority.js';
 import { lookupTableGenerator } from '../../reductions/uniform/lookupTable.js';
+import { iteratedAdditionCircuitBounds, iteratedAdditionGenerator } from '../../reductions/uniform/iteratedAddition.js';
+import { iteratedAddition } from '../../reductions/arithmetic/iteratedAddition.js';
+import { metrics } from '../../core/metrics.js';
 import { report, requirementsOf, type ClaimedBound, type Lemma, type LemmaReport, type Measurement, type Params, type VerifyContext } from '../lemma.js';
 
 const num = (p: Params, key: string): number => p[key] ?? Number.NaN;
@@ -56,7 +60,18 @@ export const uniformTc0InLClaims: readonly ClaimedBound[] = [
     at: (p) => (num(p, 'd') + 2) * (5 * w(num(p, 'n') + 1) + 3 * w(num(p, 'd') + 1) + 34),
     source: 'construction',
   },
-  { metric: 'frames', formula: '2d + 4 frames (the top pair, then one evaluator and one generator frame per level 0 … d)', at: (p) => 2 * num(p, 'd') + 4, source: 'construction' },
+  {
+    metric: 'space·iterated-addition',
+    formula: '(d + 2)·(36⌈log₂ n⌉ + 300 + 60⌈log₂(w + 1)⌉) bits: d + 2 times the claimed space of its printer (iterated-addition-uniform)',
+    at: (p) => (num(p, 'd') + 2) * (36 * w(num(p, 'n')) + 300 + 60 * w(num(p, 'w') + 1)),
+    source: 'construction',
+  },
+  {
+    metric: 'frames',
+    formula: '2d + 3 + g frames, g the depth of the printer’s own calls (the top pair, one evaluator and one printer frame per level 0 … d, the last printer’s calls)',
+    at: (p) => 2 * num(p, 'd') + 3 + num(p, 'g'),
+    source: 'construction',
+  },
 ];
 
 /** A uniform family the lemma evaluates: its generator, bounds and non-uniform construction. @category model */
@@ -73,12 +88,12 @@ export interface UniformFamily {
 
 const kP = param('k');
 /** The lookup-table family (m = 2, c = 1: k = log₂ n). @category model */
-export const lookupTableFamily: UniformFamily = {
+export const lookupTableUniformFamily: UniformFamily = {
   name: 'lookup-table',
   spaceMetric: 'space·lookup',
   generator: lookupTableGenerator(),
   bounds: { gates: add(add(pow2(kP), mul(2, kP)), param('m')), fanIn: max(pow2(kP), kP), param: kP, weight: 1 },
-  points: (full) => (full ? [2, 4, 8, 16, 32, 64, 128] : [2, 4, 8, 16, 32]).map((n) => ({ n, k: Math.log2(n), m: 2, d: 3 })),
+  points: (full) => (full ? [2, 4, 8, 16, 32, 64, 128] : [2, 4, 8, 16, 32]).map((n) => ({ n, k: Math.log2(n), m: 2, d: 3, g: 1 })),
   instance: (p, draw) => {
     const f: TruthTable = randomTruthTable(num(p, 'k'), num(p, 'm'), draw);
     return { circuit: lookupTableCircuit(f), input: { n: num(p, 'n'), params: { k: f.k, m: f.m }, tapes: { f: f.bits } } };
@@ -100,8 +115,30 @@ export const layeredMajorityFamily: UniformFamily = {
       [8, 3],
       [8, 4],
       ...(full ? [[256, 1], [1024, 1], [16, 4], [16, 5], [16, 6], [64, 4]] : []),
-    ].map(([n, d]) => ({ n: n!, d: d! })),
+    ].map(([n, d]) => ({ n: n!, d: d!, g: 1 })),
   instance: (p) => ({ circuit: layeredMajorityCircuit(num(p, 'n'), num(p, 'd')), input: { n: num(p, 'n'), params: { d: num(p, 'd') } } }),
+};
+
+/**
+ * The iterated-addition family (n numbers of w bits): d is the circuit's depth at (n, w) as the
+ * kernel measures it on the non-uniform circuit (≤ 8 by `iterated-addition`), g = 9 the depth of
+ * the printer's calls (main → sumInfo → carry → start → iter → pres → entry → blkBase → blk).
+ * @category model
+ */
+export const iteratedAdditionUniformFamily: UniformFamily = {
+  name: 'iterated-addition',
+  spaceMetric: 'space·iterated-addition',
+  generator: iteratedAdditionGenerator(),
+  bounds: iteratedAdditionCircuitBounds,
+  points: (full) =>
+    [
+      [1, 2],
+      [2, 1],
+      [2, 2],
+      [4, 2],
+      ...(full ? [[3, 2], [5, 2], [2, 3], [4, 3]] : []),
+    ].map(([n, w]) => ({ n: n!, w: w!, d: metrics(iteratedAddition(n!, w!).circuit).depth, g: 9 })),
+  instance: (p) => ({ circuit: iteratedAddition(num(p, 'n'), num(p, 'w')).circuit, input: { n: num(p, 'n'), params: { w: num(p, 'w') } } }),
 };
 
 /** Injection points for honesty tests. @category model */
@@ -140,7 +177,7 @@ const compareOn = (pt: Point, x: readonly number[]): true | Record<string, unkno
  * @category verifiers
  */
 export const verifyUniformTc0InL = async (ctx: VerifyContext, opts: UniformTc0InLOptions = {}): Promise<LemmaReport> => {
-  const families = opts.families ?? [lookupTableFamily, layeredMajorityFamily];
+  const families = opts.families ?? [lookupTableUniformFamily, layeredMajorityFamily, iteratedAdditionUniformFamily];
   const makeEvaluator = opts.evaluator ?? uniformEvaluator;
   const claims = opts.claims ?? uniformTc0InLClaims;
   const draw = seededInts(ctx.seed);
@@ -179,7 +216,7 @@ export const verifyUniformTc0InL = async (ctx: VerifyContext, opts: UniformTc0In
     exStatement,
   );
   await Promise.resolve();
-  const small = points.filter((pt) => pt.params['n']! <= 16 && (pt.params['d'] ?? 0) <= 3);
+  const small = points.filter((pt) => pt.params['n']! <= 16 && (pt.params['d'] ?? 0) <= 3 && pt.family.name !== 'iterated-addition');
   const propStatement = 'on random points and inputs, the uniform evaluator equals evaluate()';
   const prop = checkProperty(
     fc.integer({ min: 0, max: Math.max(0, small.length - 1) }).chain((i) => {
@@ -207,14 +244,14 @@ export const verifyUniformTc0InL = async (ctx: VerifyContext, opts: UniformTc0In
 export const uniformTc0InLLemma: Lemma = {
   id: 'uniform-tc0-in-l',
   modules: {
-    construction: ['src/reductions/uniform/evaluate.ts', 'src/reductions/uniform/layeredMajority.ts', 'src/reductions/uniform/lookupTable.ts'],
+    construction: ['src/reductions/uniform/evaluate.ts', 'src/reductions/uniform/layeredMajority.ts', 'src/reductions/uniform/lookupTable.ts', 'src/reductions/uniform/iteratedAddition.ts'],
     proof: 'src/proofs/uniform/uniformTc0InL.ts',
   },
   title: 'Log-space-uniform TC0 is in L',
   statement:
     'A circuit family printed by a log-space generator is evaluated in O(depth · log n) work space without materializing the circuit (re-running the generator to find each gate’s arguments, one recursion level per level of depth); for constant depth this is O(log n): log-space-uniform TC0 ⊆ L.',
   reference: 'P1 §2 (L-uniform TC0 ⊆ L)',
-  dependsOn: ['lookup-table-uniform'],
+  dependsOn: ['lookup-table-uniform', 'iterated-addition-uniform'],
   claimed: uniformTc0InLClaims,
   tiers: ['exhaustive', 'property'],
   verify: (ctx) => verifyUniformTc0InL(ctx),

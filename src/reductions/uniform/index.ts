@@ -10,3 +10,4 @@
 export * from './lookupTable.js';
 export * from './evaluate.js';
 export * from './layeredMajority.js';
+export * from './iteratedAddition.js';
