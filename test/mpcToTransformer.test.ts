@@ -4,6 +4,7 @@ import { runMpc, tableProtocolToMpc } from '../src/core/mpc/index.js';
 import { exampleProtocol, transformerOutput, verifyMpcToTransformer, type Compiler } from '../src/proofs/p2/mpcToTransformer.js';
 import { mpcToTransformer, protocolLayout } from '../src/reductions/mpcToTransformer/compile.js';
 import type { TransformerModel } from '../src/core/transformer.js';
+import { decodeModel, encodeModel } from '../src/core/modelCodec.js';
 
 const ctx = { seed: 5, full: false, progress: () => undefined };
 
@@ -17,6 +18,13 @@ describe('mpc-to-transformer (P2 Thm 3.1)', () => {
     expect(m.right.output).toEqual([3, 0, 0, 2]);
     expect(transformerOutput(c.right, input)).toEqual({ words: [3, 0, 0, 2] });
     expect(c.right.figures).toMatchObject({ layers: 2, heads: 1, width: 7 });
+  });
+
+  it('the compiled model is a well-formed model file: it round-trips through the model codec (for tradeoff run)', () => {
+    const c = mpcToTransformer(exampleProtocol, 4);
+    if (c._tag === 'Left') throw new Error(c.left);
+    const back = decodeModel(JSON.parse(JSON.stringify(encodeModel(c.right.model))));
+    expect(back._tag === 'Right' ? back.right : back.left).toEqual(c.right.model);
   });
 
   it('refuses a protocol that reads a slot its memory lacks, naming machine and round', () => {

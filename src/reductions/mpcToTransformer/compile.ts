@@ -177,12 +177,13 @@ export const mpcToTransformer = (tp: TableProtocol, n: number): Either<string, C
     const hidden = 2 + cuts.length;
     hiddenMax = Math.max(hiddenMax, hidden);
     const w1: number[][] = [unit(d, W), unit(d, F), ...cuts.map(() => Array.from({ length: d }, (_, k) => (k === POS ? K : k === F ? 1 : 0)))];
-    const b1 = [0, 0, ...cuts.map(({ c }) => -c)];
+    const b1 = [0, 0, ...cuts.map(({ c }) => (c === 0 ? 0 : -c))];
     const w2: number[][] = Array.from({ length: d }, (_, k) => (k === W ? [-1, 0, ...cuts.map(({ a }) => a)] : k === F ? [0, -1, ...cuts.map(() => 0)] : Array.from({ length: hidden }, () => 0)));
     const b2 = unit(d, W, fz(0));
     const ffn: FeedForward = { w1, b1, w2, b2 };
     layers.push({
-      heads: [{ attention: 'hard', wq: [unit(d, SRC(r)), unit(d, ONE)], wk: [unit(d, POS, 2), unit(d, POS2, -1)], wv: [unit(d, W)], wo: Array.from({ length: d }, (_, k) => [k === F ? 1 : 0]) }],
+      // d_head = 2 for the query and key; the value's second row is zero (the model format wants one d_head per head)
+      heads: [{ attention: 'hard', wq: [unit(d, SRC(r)), unit(d, ONE)], wk: [unit(d, POS, 2), unit(d, POS2, -1)], wv: [unit(d, W), unit(d, W, 0)], wo: Array.from({ length: d }, (_, k) => [k === F ? 1 : 0, 0]) }],
       ffn,
     });
   }
