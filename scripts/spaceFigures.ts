@@ -1,11 +1,12 @@
 /**
  * # Space figures
  *
- * `tsx scripts/spaceFigures.ts`: runs the verifiers of `lookup-table-uniform` and
- * `uniform-tc0-in-l` (default sweeps, seed 1) and plots their measured peak work bits against n
+ * `tsx scripts/spaceFigures.ts`: runs the verifiers of `lookup-table-uniform`,
+ * `iterated-addition-uniform` and `uniform-tc0-in-l` (default sweeps, seed 1) and plots their measured peak work bits against n
  * (log₂ axis), with the claimed bounds dashed, to
  *
  * - `docs/figures/space-lookup-table-uniform.svg` (+ `.json`, the rows it was drawn from),
+ * - `docs/figures/space-iterated-addition-uniform.svg` (+ `.json`),
  * - `docs/figures/space-uniform-tc0-in-l.svg` (+ `.json`).
  *
  * Rendered like `scripts/plotSweep.ts`: a vega-lite spec compiled and rendered headless by
@@ -18,6 +19,7 @@ import { join } from 'node:path';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Measurement } from '../src/core/verdict.js';
+import { verifyIteratedAdditionUniform } from '../src/proofs/uniform/iteratedAdditionUniform.js';
 import { verifyLookupTableUniform } from '../src/proofs/uniform/lookupTableUniform.js';
 import { verifyUniformTc0InL } from '../src/proofs/uniform/uniformTc0InL.js';
 import { FIGURES_DIR } from './figures.js';
@@ -76,6 +78,11 @@ const main = async (): Promise<void> => {
   const ltRows = [
     ...spaceRows(lt.measurements, 'space', 'printer of Lemma 1 (c = 1, m = 3): a·log₂ n + b, a = 2', (p) => p['c'] === 1 && p['m'] === 3),
   ];
+  const ia = await verifyIteratedAdditionUniform(ctx);
+  const iaRows = [
+    ...spaceRows(ia.measurements, 'space', 'printer of iteratedAddition(n, 1): a·⌈log₂ n⌉ + b, a = 36', (p) => p['w'] === 1 && Number.isInteger(Math.log2(p['n']!))),
+    ...spaceRows(ia.measurements, 'space', 'printer of iteratedAddition(n, 4)', (p) => p['w'] === 4 && Number.isInteger(Math.log2(p['n']!))),
+  ];
   const ev = await verifyUniformTc0InL(ctx);
   const evRows = [
     ...spaceRows(ev.measurements, 'space·lookup', 'evaluator, lookup-table circuit (depth 3)'),
@@ -84,6 +91,7 @@ const main = async (): Promise<void> => {
   await mkdir(FIGURES_DIR, { recursive: true });
   const out: [string, string, SpaceRow[]][] = [
     ['space-lookup-table-uniform', 'lookup-table-uniform (P1 Lemma 2): work space of the printer', ltRows],
+    ['space-iterated-addition-uniform', 'iterated-addition-uniform: work space of the printer', iaRows],
     ['space-uniform-tc0-in-l', 'uniform-tc0-in-l: work space of the evaluator (O(depth·log n))', evRows],
   ];
   for (const [name, title, rows] of out) {

@@ -93,7 +93,7 @@ export const lookupTableUniformFamily: UniformFamily = {
   spaceMetric: 'space·lookup',
   generator: lookupTableGenerator(),
   bounds: { gates: add(add(pow2(kP), mul(2, kP)), param('m')), fanIn: max(pow2(kP), kP), param: kP, weight: 1 },
-  points: (full) => (full ? [2, 4, 8, 16, 32, 64, 128] : [2, 4, 8, 16, 32]).map((n) => ({ n, k: Math.log2(n), m: 2, d: 3, g: 1 })),
+  points: (full) => (full ? [2, 4, 8, 16, 32, 64] : [2, 4, 8, 16, 32]).map((n) => ({ n, k: Math.log2(n), m: 2, d: 3, g: 1 })),
   instance: (p, draw) => {
     const f: TruthTable = randomTruthTable(num(p, 'k'), num(p, 'm'), draw);
     return { circuit: lookupTableCircuit(f), input: { n: num(p, 'n'), params: { k: f.k, m: f.m }, tapes: { f: f.bits } } };
@@ -114,7 +114,7 @@ export const layeredMajorityFamily: UniformFamily = {
       [8, 2],
       [8, 3],
       [8, 4],
-      ...(full ? [[256, 1], [1024, 1], [16, 4], [16, 5], [16, 6], [64, 4]] : []),
+      ...(full ? [[128, 1], [256, 1], [16, 2], [16, 3], [16, 4], [16, 5], [8, 6]] : []),
     ].map(([n, d]) => ({ n: n!, d: d!, g: 1 })),
   instance: (p) => ({ circuit: layeredMajorityCircuit(num(p, 'n'), num(p, 'd')), input: { n: num(p, 'n'), params: { d: num(p, 'd') } } }),
 };
@@ -187,7 +187,7 @@ export const verifyUniformTc0InL = async (ctx: VerifyContext, opts: UniformTc0In
   });
   const measurements: Measurement[] = [];
   const claimOf = (metric: string): ClaimedBound | undefined => claims.find((c) => c.metric === metric);
-  const inputsPerPoint = ctx.full ? 6 : 2;
+  const inputsPerPoint = ctx.full ? 3 : 2;
   const cases = points.flatMap((pt) => Array.from({ length: inputsPerPoint }, (_, i) => ({ pt, first: i === 0, x: Array.from({ length: pt.circuit.numInputs }, () => draw(0, 1)) })));
   let done = 0;
   const exStatement = 'the uniform evaluator equals evaluate() on the non-uniform circuit, whose printed stream equals it';
