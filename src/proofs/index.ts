@@ -35,3 +35,5 @@ export * from './p2/transformerToMpc.js';
 export * from './pComplete/cvpReduction.js';
 export * from './pComplete/cvpToLinearEqualities.js';
 export * from './pComplete/cvpToCfgMembership.js';
+export * from './circuitEvaluator/transformerEvaluatesTc0.js';
+export * from './circuitEvaluator/roundTrip.js';

@@ -25,6 +25,7 @@ import { serializationRoundtripLemma } from './serializationRoundtrip.js';
 import { majorityByAttentionLemma } from './transformer/majorityByAttention.js';
 import { attentionAsThresholdLemma } from './transformer/attentionAsThreshold.js';
 import { transformerToTc0Lemma } from './transformer/transformerToTc0.js';
+import { transformerEvaluatesTc0Lemma } from './circuitEvaluator/transformerEvaluatesTc0.js';
 import { khopMpcLemma } from './p2/khopMpc.js';
 import { khopTransformerLemma } from './p2/khopTransformer.js';
 import { p2LowerBoundLemmas } from './p2/lowerBounds.js';
@@ -53,6 +54,7 @@ export const registry: readonly Lemma[] = [
   attentionAsThresholdLemma,
   majorityByAttentionLemma,
   transformerToTc0Lemma,
+  transformerEvaluatesTc0Lemma,
   khopMpcLemma,
   khopTransformerLemma,
   transformerToMpcLemma,

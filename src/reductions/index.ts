@@ -21,3 +21,4 @@ export * from './inductionHeads/index.js';
 export * from './mpcToTransformer/compile.js';
 export * from './transformerToMpc/simulate.js';
 export * from './pComplete/index.js';
+export * from './circuitEvaluator/index.js';
