@@ -4,6 +4,8 @@ import {
   HOP_BOTTOM,
   ballIsPath,
   cycleInstances,
+  cycleProtocol,
+  cycleProtocolRounds,
   hopKByDefinition,
   kHopDepthLowerBoundLemma,
   oneVsTwoCyclesLemma,
@@ -49,6 +51,22 @@ describe('one-vs-two-cycles (P2 Conj 2.4, cited)', () => {
     expect(r.tiers[0]!.failure!.counterexample).toMatchObject({ n: 8, kind: 'two', radius: 2 });
     expect(ballIsPath([[1, 2], [0, 2], [1, 0]], 0, 1)).toBe(true);
     expect(ballIsPath([[1, 2], [0, 2], [1, 0]], 0, 2)).toBe(false);
+  });
+});
+
+describe('one-vs-two-cycles: the pointer-doubling upper bound', () => {
+  it('decides every labelled instance at n = 8 in ⌈log₂ n⌉ + ⌈log₄ n⌉ + 3 = 8 rounds, measured', async () => {
+    expect(cycleProtocolRounds(8)).toBe(8);
+    const r = await verifyOneVsTwoCycles(ctx, { sizes: [8] });
+    expect(r.verdict).toBe('holds'); // the finite instance holds; the lemma itself is cited (above)
+    expect(r.measurements.map((m) => [m.metric, m.measured, m.claimed])).toEqual([['rounds', 8, 8]]);
+  });
+
+  it('rejects a protocol that stops one round early, with the instance and the output', async () => {
+    const early = (n: number) => ({ ...cycleProtocol(n), rounds: cycleProtocolRounds(n) - 1 });
+    const r = await verifyOneVsTwoCycles(ctx, { sizes: [6], protocol: early });
+    expect(r.verdict).toBe('fails');
+    expect(r.tiers[0]!.failure!.counterexample).toMatchObject({ n: 6, kind: 'one', reason: expect.stringMatching(/the protocol outputs \[9, 0.*\], not \[0\]/) as unknown });
   });
 });
 

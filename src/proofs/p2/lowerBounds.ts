@@ -40,8 +40,9 @@
  * @module
  */
 import { checkCasesExhaustive } from '../../core/check.js';
-import { combineRuns, tierRun } from '../../core/verdict.js';
-import { report, requirementsOf, type Lemma, type LemmaReport, type VerifyContext } from '../lemma.js';
+import { runMpc, type MpcMessage, type MpcProtocol, type Word } from '../../core/mpc/index.js';
+import { checkBound, combineRuns, tierRun, type Measurement } from '../../core/verdict.js';
+import { report, requirementsOf, type ClaimedBound, type Lemma, type LemmaReport, type VerifyContext } from '../lemma.js';
 
 // -------------------------------------------------------------------------------------------
 // hop_k (P2 Def 4.1)
@@ -138,11 +139,82 @@ export const ballIsPath = (g: Cycles, v: number, r: number): boolean => {
 /** The largest radius at which both kinds look like paths: ⌊(n/2 − 1)/2⌋. @category claims */
 export const indistinguishableRadius = (n: number): number => Math.floor((n / 2 - 1) / 2);
 
+// -------------------------------------------------------------------------------------------
+// the matching upper bound: pointer doubling in O(log n) rounds
+// -------------------------------------------------------------------------------------------
+
+const S_CYCLES = 8;
+const FAN = 4; // gathering fan-in: 4 two-word records fill s = 8
+
+const ceilLog = (base: number, n: number): number => {
+  let k = 0;
+  while (base ** k < n) k++;
+  return k;
+};
+
+/** The rounds of {@link cycleProtocol}: input, predecessors, ⌈log₂ n⌉ doublings, max(1, ⌈log₄ n⌉) to gather, one to answer. @category claims */
+export const cycleProtocolRounds = (n: number): number => 3 + ceilLog(2, n) + Math.max(1, ceilLog(FAN, n));
+
+/**
+ * The pointer-doubling MPC protocol that tells one cycle from several: input word v is succ(v)
+ * (the graph oriented along its cycles); n machines of s = 8 words. Round 1 sends succ(v) to
+ * machine v; round 2 tells every vertex its predecessor; each doubling round turns
+ * (a = succ^(2^t)(v), b = pred^(2^t)(v), m = min of the window v … a − 1) into the same at
+ * 2^(t+1) (v sends a and m to b, b to a, m to itself); after ⌈log₂ n⌉ of them m is the least
+ * label on v's cycle; a tree of fan-in 4 gathers the flags "m ≠ 0" on machine 0, which outputs
+ * one word: 0 for one cycle, 1 for more.
+ * @category constructions
+ */
+export const cycleProtocol = (n: number): MpcProtocol => {
+  const rounds = cycleProtocolRounds(n);
+  const gatherFrom = 3 + ceilLog(2, n); // the first gathering round
+  const A = 5; // [5, a]: succ^(2^t)(v)
+  const M = 6; // [6, m]: the window minimum
+  const B = 7; // [7, b]: pred^(2^t)(v)
+  const FLAG = 9;
+  const fields = (mem: readonly Word[]): { a: number; b: number; m: number; flags: number[] } => {
+    let a = -1;
+    let b = -1;
+    let m = Number.POSITIVE_INFINITY;
+    const flags: number[] = [];
+    for (let k = 0; k + 1 < mem.length; k += 2) {
+      const tag = mem[k]!;
+      const x = mem[k + 1]!;
+      if (tag === A) a = x;
+      else if (tag === B) b = x;
+      else if (tag === M) m = Math.min(m, x);
+      else if (tag === FLAG) flags.push(x);
+    }
+    return { a, b, m, flags };
+  };
+  const local = (ctx: { readonly round: number; readonly machine: number }, mem: readonly Word[]): MpcMessage[] => {
+    const { round, machine: v } = ctx;
+    if (round === 1) return mem.map((succ, slot) => ({ to: v * S_CYCLES + slot, words: [succ] }));
+    if (round === 2) return mem.length === 0 ? [] : [{ to: v, words: [A, mem[0]!, M, v] }, { to: mem[0]!, words: [B, v] }];
+    const f = fields(mem);
+    if (round < gatherFrom) {
+      if (f.a < 0) return [];
+      return [
+        { to: f.b, words: [A, f.a, M, f.m] },
+        { to: f.a, words: [B, f.b] },
+        { to: v, words: [M, f.m] },
+      ];
+    }
+    const flag = round === gatherFrom ? (f.a < 0 ? -1 : f.m === 0 ? 0 : 1) : f.flags.length === 0 ? -1 : Math.max(...f.flags);
+    if (flag < 0) return [];
+    if (round === rounds) return [{ to: v, words: [flag] }];
+    return [{ to: Math.floor(v / FAN), words: [FLAG, flag] }];
+  };
+  return { name: `cycles-by-doubling(n=${n})`, machines: Math.max(n, 1), memory: S_CYCLES, wordBits: Math.max(4, ceilLog(2, n + 1) + 1), rounds, local };
+};
+
 /** Options for honesty tests. @category model */
 export interface CycleCheckOptions {
   readonly sizes?: readonly number[];
   /** Claim indistinguishability up to this radius instead (a test passes one too large). */
   readonly radius?: (n: number) => number;
+  /** Another protocol to check for the upper bound (a test passes a broken one). */
+  readonly protocol?: (n: number) => MpcProtocol;
 }
 
 /** Verify the locality instance of Conj 2.4 by enumeration. @category verifiers */
@@ -166,11 +238,38 @@ export const verifyOneVsTwoCycles = async (ctx: VerifyContext, opts: CycleCheckO
   });
   ctx.progress(sizes.length, sizes.length);
   await Promise.resolve();
-  const tier = combineRuns('exhaustive', `radius-⌊(n/2 − 1)/2⌋ views of one-cycle and two-cycles graphs are all paths (n ∈ {${sizes.join(', ')}})`, runs);
-  return report(requirementsOf({ tiers: ['exhaustive'], claimed: [] }), [tier], [], [
-    'checked: the locality fact at small n (every labelled graph); not checked: the conjecture itself, which quantifies over all MPC protocols',
+  const makeProtocol = opts.protocol ?? cycleProtocol;
+  const measurements: Measurement[] = [];
+  const upper = sizes.map((n) => {
+    const protocol = makeProtocol(n);
+    const statement = `n = ${n}: ${protocol.name} outputs 0 on every one-cycle graph and 1 on every two-cycles graph`;
+    let rounds = 0;
+    const res = checkCasesExhaustive(
+      cycleInstances(n),
+      (inst) => {
+        const input = inst.graph.map(([, next]) => next);
+        const r = runMpc(protocol, input);
+        if (r._tag === 'Left') return { n, kind: inst.kind, input: input.join(' '), reason: r.left.message };
+        rounds = Math.max(rounds, r.right.rounds);
+        const want = inst.kind === 'one' ? 0 : 1;
+        return r.right.output.length === 1 && r.right.output[0] === want ? true : { n, kind: inst.kind, input: input.join(' '), reason: `the protocol outputs [${r.right.output.join(', ')}], not [${want}]` };
+      },
+      { n },
+      statement,
+    );
+    measurements.push(checkBound('rounds', cycleProtocolRounds(n), rounds, { n }));
+    return { where: `n = ${n}`, run: tierRun(res, 'exhaustive', statement) };
+  });
+  const tier = combineRuns('exhaustive', `radius-⌊(n/2 − 1)/2⌋ views of one-cycle and two-cycles graphs are all paths, and pointer doubling tells them apart in ⌈log₂ n⌉ + max(1, ⌈log₄ n⌉) + 3 rounds (n ∈ {${sizes.join(', ')}})`, [...runs, ...upper]);
+  return report(requirementsOf({ tiers: ['exhaustive'], claimed: cycleClaims }), [tier], measurements, [
+    'checked: the locality fact at small n (every labelled graph), and the matching O(log n)-round upper bound (pointer doubling, run by the MPC semantics on every labelled graph); not checked: the conjecture itself, which quantifies over all MPC protocols',
   ]);
 };
+
+/** The claim of the upper-bound instance: the pointer-doubling protocol's rounds. @category claims */
+export const cycleClaims: readonly ClaimedBound[] = [
+  { metric: 'rounds', formula: '⌈log₂ n⌉ + max(1, ⌈log₄ n⌉) + 3 (pointer doubling: the conjectured Ω(log n) is tight)', at: (p) => cycleProtocolRounds(p['n'] ?? Number.NaN), source: 'construction' },
+];
 
 /** P2 Conj 2.4, cited, with its locality instance checked. @category lemmas */
 export const oneVsTwoCyclesLemma: Lemma = {
@@ -178,15 +277,15 @@ export const oneVsTwoCyclesLemma: Lemma = {
   modules: { construction: [], proof: 'src/proofs/p2/lowerBounds.ts' },
   title: 'One cycle vs two cycles needs Ω(log n) MPC rounds (conjecture)',
   statement:
-    'For every γ > 0 and δ ∈ (0, 1), every (γ, δ)-MPC protocol that distinguishes a graph on n vertices that is one cycle from one that is two cycles of n/2 vertices each uses Ω(log n) rounds. Checked instance: in every labelled one-cycle and two-cycles graph on n ≤ 8 vertices, every radius-⌊(n/2 − 1)/2⌋ ball is a path, so views of that radius cannot tell the two apart.',
+    'For every γ > 0 and δ ∈ (0, 1), every (γ, δ)-MPC protocol that distinguishes a graph on n vertices that is one cycle from one that is two cycles of n/2 vertices each uses Ω(log n) rounds. Checked instances: in every labelled one-cycle and two-cycles graph on n ≤ 8 vertices, every radius-⌊(n/2 − 1)/2⌋ ball is a path, so views of that radius cannot tell the two apart; and a pointer-doubling protocol tells them apart in ⌈log₂ n⌉ + max(1, ⌈log₄ n⌉) + 3 rounds (the bound would be tight).',
   reference: 'P2 Conj 2.4',
   dependsOn: [],
-  claimed: [],
+  claimed: cycleClaims,
   tiers: ['exhaustive'],
   cited: {
     source: 'P2 Conj 2.4 (a conjecture, widely believed in the MPC literature)',
     assumptions: ['none: the statement is itself the conjecture the other lower bounds assume'],
-    why: 'it quantifies over every MPC protocol; the library checks only the locality fact behind it, on every labelled graph with n ≤ 8 vertices (n ≤ 10 with --full)',
+    why: 'it quantifies over every MPC protocol; the library checks only the locality fact behind it and the matching O(log n)-round upper bound, on every labelled graph with n ≤ 8 vertices (n ≤ 10 with --full)',
   },
   verify: (ctx) => verifyOneVsTwoCycles(ctx),
 };
