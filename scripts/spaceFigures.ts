@@ -77,6 +77,7 @@ const main = async (): Promise<void> => {
   const lt = await verifyLookupTableUniform(ctx);
   const ltRows = [
     ...spaceRows(lt.measurements, 'space', 'printer of Lemma 1 (c = 1, m = 3): a·log₂ n + b, a = 2', (p) => p['c'] === 1 && p['m'] === 3),
+    ...spaceRows(lt.measurements, 'space·all-terms', 'printer of the all-terms variant: c·log₂ n + log₂ m + O(1) (P1)', (p) => p['c'] === 1 && p['m'] === 3),
   ];
   const ia = await verifyIteratedAdditionUniform(ctx);
   const iaRows = [

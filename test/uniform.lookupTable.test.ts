@@ -11,8 +11,12 @@ describe('lookup-table-uniform', () => {
     expect(r.problems).toEqual([]);
     expect(r.verdict).toBe('holds');
     const at1024 = r.measurements.filter((m) => m.params['n'] === 1024);
-    // k = 10, m = 3: 2·10 + 2·2 + 4 + 6
-    expect(at1024.map((m) => m.measured)).toEqual([34, 34]);
+    // k = 10, m = 3: 2·10 + 2·2 + 4 + 6 for the library's circuit; 10 + 2 + 4 + 4 for the all-terms one
+    expect(at1024.map((m) => [m.metric, m.measured])).toEqual([
+      ['space', 34],
+      ['space·registers', 34],
+      ['space·all-terms', 20],
+    ]);
   });
 
   it('rejects a generator that prints the literals of f = NOT table, at the smallest n, naming the record', async () => {
@@ -33,6 +37,13 @@ describe('lookup-table-uniform', () => {
     expect(r.verdict).toBe('fails');
     const ce = r.tiers[0]?.failure?.counterexample as { problem: string };
     expect(ce.problem).toMatch(/register 't' of 'main' would be set to (\d+), which is not below its bound \1/);
+  });
+
+  it('rejects an all-terms printer that drops the zero terms (then it prints the library circuit, not the variant)', async () => {
+    const r = await verifyLookupTableUniform(ctx, { generatorAllTerms: lookupTableGenerator(), maxN: 64 });
+    expect(r.verdict).toBe('fails');
+    const ce = r.tiers[0]?.failure?.counterexample as { variant: string; problem: string };
+    expect(ce.variant).toBe('all terms');
   });
 
   it('fails when the claimed space is too small (a = c, as P1 states it, without the rank counter)', async () => {

@@ -9,6 +9,11 @@
  * - {@link lookupTableGenerator}: the program, for f given as an expression `bit(x, j)` (bit j of
  *   f(x)); by default {@link tableBit} reads f's table from the read-only tape `f`.
  * - {@link lookupTableGeneratorInput}: the run input (n, k, m and the table) for a {@link TruthTable}.
+ * - {@link lookupTableCircuitAllTerms}, {@link lookupTableGeneratorAllTerms}: the variant of
+ *   Lemma 1 that keeps one AND per x ∈ {0,1}^k (the circuit P1's size count 2^k + k + m
+ *   describes: the term of x is gate 2k + x), and its printer, which needs no rank counter:
+ *   x, j, i and 4 control bits, k + ⌈log₂ m⌉ + ⌈log₂ k⌉ + 4 bits — P1 Lemma 2's
+ *   c·log₂ n + log₂ m + O(1).
  *
  * ## Main results
  * Registers (widths at k = ⌈c·log₂ n⌉ table inputs, m outputs): x < 2^k (k bits), the rank
@@ -34,7 +39,7 @@
  *
  * @module
  */
-import { GateKind } from '../../core/circuit.js';
+import { GateKind, createBuilder, type Circuit } from '../../core/circuit.js';
 import {
   add,
   brk,
@@ -101,3 +106,40 @@ export const lookupTableGenerator = (bit: FBit = tableBit, tapes: readonly strin
 
 /** The run input of {@link lookupTableGenerator} for a table f at input length n. @category constructors */
 export const lookupTableGeneratorInput = (n: number, f: TruthTable): RunInput => ({ n, params: { k: f.k, m: f.m }, tapes: { f: f.bits } });
+
+/**
+ * P1 Lemma 1's circuit with every term kept: k NOTs, one AND per x ∈ {0,1}^k (x ascending), one
+ * OR per output bit j over the terms of the x with bit j of f(x) = 1. Size exactly 2^k + k + m.
+ * @category constructors
+ */
+export const lookupTableCircuitAllTerms = (f: TruthTable): Circuit => {
+  const b = createBuilder();
+  const xs = b.inputs(f.k);
+  const nots = xs.map((x) => b.not(x));
+  const terms = Array.from({ length: 2 ** f.k }, (_, x) => b.and(xs.map((xi, i) => (Math.floor(x / 2 ** i) % 2 === 1 ? xi : nots[i]!))));
+  const outs = Array.from({ length: f.m }, (_, j) => b.or(terms.filter((_, x) => f.bits[x * f.m + j] === 1)));
+  return b.build(outs);
+};
+
+/**
+ * The printer of {@link lookupTableCircuitAllTerms}: registers x < 2^k, j < m, i < k.
+ * @category constructors
+ */
+export const lookupTableGeneratorAllTerms = (bit: FBit = tableBit, tapes: readonly string[] = ['f']): Program => {
+  const k = param('k');
+  const m = param('m');
+  const [x, j, i] = [r('x'), r('j'), r('i')];
+  const twoK = mul(2, k);
+  return program({ main: 'main', tags: GATE_STREAM_TAGS, params: ['k', 'm'], tapes }, [
+    proc('main', { x: pow2(k), j: max(m, 1), i: max(k, 1) }, [], [], [
+      loop('i', 0, k, [emit('gate', i, GateKind.Input, 0, i)]),
+      loop('i', 0, k, [emit('gate', add(k, i), GateKind.Not, 0, 0), emit('arg', i, 0, 1)]),
+      loop('x', 0, pow2(k), [emit('gate', add(twoK, x), GateKind.And, 0, 0), loop('i', 0, k, [emit('arg', cond(bitOf(x, i), i, add(k, i)), 0, 1)])]),
+      loop('j', 0, m, [
+        emit('gate', add(add(twoK, pow2(k)), j), GateKind.Or, 0, 0),
+        loop('x', 0, pow2(k), [when(bit(x, j), [emit('arg', add(twoK, x), 0, 1)])]),
+      ]),
+      loop('j', 0, m, [emit('out', add(add(twoK, pow2(k)), j))]),
+    ]),
+  ]);
+};
