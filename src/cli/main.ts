@@ -40,6 +40,7 @@ import { SERIAL_LIMITS } from '../core/serialize.js';
 import type { Lemma } from '../proofs/lemma.js';
 import { compileCommand, runCommand, verifyCommand } from './transformerCommands.js';
 import { registerKhopCommand } from './khopCommand.js';
+import { registerEvaluateCommand } from './evaluateCommand.js';
 import { REPORT_FORMATS, renderReport, runReport, type ReportFormat } from './report.js';
 import type { CompileRoute } from '../reductions/compile/types.js';
 
@@ -334,6 +335,7 @@ program
   });
 
 registerKhopCommand(program);
+registerEvaluateCommand(program, (file) => readCircuitFile(file, undefined), intArg('--depth', 1, 16));
 
 /**
  * Exit once stdout has taken everything written to it. The CLI exits explicitly rather than

@@ -37,3 +37,4 @@ export * from './pComplete/cvpToLinearEqualities.js';
 export * from './pComplete/cvpToCfgMembership.js';
 export * from './circuitEvaluator/transformerEvaluatesTc0.js';
 export * from './circuitEvaluator/roundTrip.js';
+export * from './circuitEvaluator/corollaries.js';

@@ -26,6 +26,7 @@ import { majorityByAttentionLemma } from './transformer/majorityByAttention.js';
 import { attentionAsThresholdLemma } from './transformer/attentionAsThreshold.js';
 import { transformerToTc0Lemma } from './transformer/transformerToTc0.js';
 import { transformerEvaluatesTc0Lemma } from './circuitEvaluator/transformerEvaluatesTc0.js';
+import { adviceTransformersLemma, instructionFollowingLemma } from './circuitEvaluator/corollaries.js';
 import { khopMpcLemma } from './p2/khopMpc.js';
 import { khopTransformerLemma } from './p2/khopTransformer.js';
 import { p2LowerBoundLemmas } from './p2/lowerBounds.js';
@@ -55,6 +56,8 @@ export const registry: readonly Lemma[] = [
   majorityByAttentionLemma,
   transformerToTc0Lemma,
   transformerEvaluatesTc0Lemma,
+  instructionFollowingLemma,
+  adviceTransformersLemma,
   khopMpcLemma,
   khopTransformerLemma,
   transformerToMpcLemma,

@@ -39,6 +39,8 @@ export const asInstruction = (c: Circuit, output = 0): Either<string, Circuit> =
 /** A family member: the circuit for n inputs and the language's own definition. @category model */
 export interface InstructionFamily {
   readonly name: string;
+  /** A short name for metrics (`advice·<slug>`). */
+  readonly slug: string;
   /** The sizes n it is checked at by default and with `--full`. */
   readonly sizes: readonly number[];
   readonly fullSizes: readonly number[];
@@ -61,6 +63,7 @@ const single = (n: number, gate: (b: ReturnType<typeof createBuilder>, xs: numbe
 export const INSTRUCTION_FAMILIES: readonly InstructionFamily[] = [
   {
     name: 'MAJORITY',
+    slug: 'majority',
     sizes: [1, 2, 3],
     fullSizes: [1, 2, 3, 4, 5],
     circuit: (n) => right(single(n, (b, xs) => b.ge(xs, Math.floor(n / 2) + 1))),
@@ -69,6 +72,7 @@ export const INSTRUCTION_FAMILIES: readonly InstructionFamily[] = [
   },
   {
     name: 'EXACT-⌈n/2⌉',
+    slug: 'exact',
     sizes: [1, 2],
     fullSizes: [1, 2, 3, 4],
     circuit: (n) => {
@@ -80,6 +84,7 @@ export const INSTRUCTION_FAMILIES: readonly InstructionFamily[] = [
   },
   {
     name: 'comparison x < y (w = n/2)',
+    slug: 'comparison',
     sizes: [2],
     fullSizes: [2, 4],
     circuit: (n) => (n % 2 === 0 ? asInstruction(comparison(n / 2).circuit, 0) : left('comparison needs an even number of inputs')),
@@ -92,6 +97,7 @@ export const INSTRUCTION_FAMILIES: readonly InstructionFamily[] = [
   },
   {
     name: 'bit-count, bit 0 (parity)',
+    slug: 'parity',
     sizes: [2],
     fullSizes: [2, 3],
     circuit: (n) => asInstruction(bitCount(n).circuit, 0),
