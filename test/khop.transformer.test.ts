@@ -5,6 +5,7 @@ import { hopK } from '../src/core/tasks/khop.js';
 import type { Matrix, TransformerModel } from '../src/core/transformer.js';
 import { verifyKHopTransformer, type KHopBuilder } from '../src/proofs/p2/khopTransformer.js';
 import { decodeKHopOutput, khopLayers, khopPlan, khopPrecision, khopTransformer, KHOP_COORDS, KHOP_WIDTH } from '../src/reductions/inductionHeads/khopTransformer.js';
+import { KHOP_CONTENT_COORDS, khopContentLayers, khopContentMaxN, khopContentTransformer } from '../src/reductions/inductionHeads/khopContentTransformer.js';
 
 const ctx = { seed: 5, full: false, progress: () => undefined };
 const small = { exhaustive: { binary: 4, ternary: 2, maxK: 3 }, property: { maxN: 12, maxK: 8, numRuns: 4 }, precisionPoints: [[8, 2, 3]] as const, precisionInstances: 1 };
@@ -60,6 +61,28 @@ describe('the k-hop transformer (construction)', () => {
   });
 });
 
+describe('the content-hop k-hop transformer (P2 Thm 4.2 layer count)', () => {
+  it("has ⌊log₂ k⌋ + 2 layers and computes the paper's example (k = 3 in 3 layers)", () => {
+    const alphabet = ['a', 'b', 'c', 'd', 'e'];
+    const x = [...'baebcabebdea'].map((c) => alphabet.indexOf(c));
+    for (const k of [1, 2, 3]) {
+      const m = khopContentTransformer(k, 12, alphabet);
+      if (m._tag === 'Left') throw new Error(m.left);
+      expect(m.right.layers).toHaveLength(khopContentLayers(k));
+      const r = runTransformer(m.right, x);
+      if (r._tag === 'Left') throw new Error(r.left);
+      const out = decodeKHopOutput(r.right.states.at(-1)!, 5, KHOP_CONTENT_COORDS.TR);
+      expect(out.map((a) => (a === null || a === undefined ? null : alphabet[a]))).toEqual(hopK([...'baebcabebdea'], k));
+    }
+    expect([1, 2, 3, 4, 7, 8, 63, 64].map(khopContentLayers)).toEqual([2, 3, 3, 4, 4, 5, 7, 8]);
+  });
+
+  it('refuses N beyond the double range of its positional features', () => {
+    expect(khopContentMaxN()).toBe(226);
+    expect(khopContentTransformer(2, 227, ['a', 'b'])).toMatchObject({ _tag: 'Left', left: expect.stringMatching(/beyond 226/) as unknown });
+  });
+});
+
 describe('k-hop-transformer (lemma)', () => {
   it('holds (small sweep)', async () => {
     const r = await verifyKHopTransformer(ctx, small);
@@ -105,6 +128,19 @@ describe('k-hop-transformer (lemma)', () => {
     const needsMore: KHopBuilder = (k, n, a, p) => (p !== undefined && p <= khopPrecision(n, a.length) ? build(k, n, a, 8) : build(k, n, a, p));
     const r2 = await verifyKHopTransformer(ctx, { ...small, build: needsMore, exhaustive: { binary: 1, ternary: 1, maxK: 1 }, property: { maxN: 1, maxK: 1, numRuns: 1 } });
     expect(r2.problems.join('\n')).toMatch(/precision at .*measured \d+ exceeds the claimed \d+/);
+  });
+
+  it('rejects a content-hop model without the one-sided position penalty (μ = 0), naming the model', async () => {
+    const broken: KHopBuilder = (k, n, a, p) => {
+      const m = khopContentTransformer(k, n, a, p === undefined ? {} : { precision: p });
+      if (m._tag === 'Left') return m.left;
+      const pos = m.right.positional;
+      if (pos.kind !== 'table') return m.right;
+      return { ...m.right, positional: { kind: 'table', rows: pos.rows.map((r) => r.map((v, c) => (c === KHOP_CONTENT_COORDS.mu ? 0 : v))) } };
+    };
+    const r = await verifyKHopTransformer(ctx, { ...small, buildContent: broken });
+    expect(r.verdict).toBe('fails');
+    expect(r.tiers.find((t) => t.tier === 'exhaustive')?.failure?.counterexample).toMatchObject({ model: 'content', k: 2 });
   });
 
   it('reports a layer claim exceeded', async () => {

@@ -2,24 +2,27 @@
  * # Lemma `k-hop-transformer` (P2 Thm 4.2)
  *
  * ## Main results
- * For every k ≥ 1, N ≥ 1 and alphabet Σ, the masked transformer of
- * `src/reductions/inductionHeads/khopTransformer.ts` — one hard-attention head per layer,
- * width 17, ⌈log₂ k⌉ + 2 layers (2 for k = 1), p = {@link khopPrecision}(N, |Σ|) = 2⌈c·log₂ N⌉
- * with c ≈ 2 — computes hop_k(X) (P2 Def 4.1) at every position of every X ∈ Σ^N, in the
- * kernel's p-precision semantics (`runTransformer`), and its float64 reading
- * (`runTransformer64`) agrees.
+ * For every k ≥ 1, N ≥ 1 and alphabet Σ, two masked transformers with one hard-attention head
+ * per layer compute hop_k(X) (P2 Def 4.1) at every position of every X ∈ Σ^N, in the kernel's
+ * p-precision semantics (`runTransformer`, p = 2⌈c·log₂ N⌉ with c ≈ 2–3), and their float64
+ * readings (`runTransformer64`) agree:
+ * - pointer lookups (`src/reductions/inductionHeads/khopTransformer.ts`): width 17,
+ *   ⌈log₂ k⌉ + 2 layers (2 for k = 1), every N;
+ * - content hops (`src/reductions/inductionHeads/khopContentTransformer.ts`): width 23, P2 Thm
+ *   4.2's ⌊log₂ k⌋ + 2 layers, N ≤ 226 (its positional features 2^(±m·N/2) must be doubles).
  *
  * ## Claims (measured on the models checked)
  * - `layers` ≤ ⌈log₂ k⌉ + 2 (2 for k = 1) (construction);
- * - `layers·P2` ≤ ⌊log₂ k⌋ + 2 (P2 Thm 4.2), measured at k a power of 2 only: elsewhere the
- *   construction needs one layer more, and one head per layer of pointer doubling cannot do
- *   better (module notes of the construction; `docs/errata.md`);
- * - `heads` ≤ 1 per layer (P2 Thm 4.2: H = 1);
- * - `width` ≤ 17 (construction; P2: m = O(1)), independent of N, k and |Σ|;
+ * - `layers·P2` ≤ ⌊log₂ k⌋ + 2 (P2 Thm 4.2), measured on the content-hop model at every k of the
+ *   sweep (pointer lookups alone need one layer more when k is not a power of 2: module notes
+ *   of `khopTransformer.ts`, `docs/khop.md`);
+ * - `heads` ≤ 1 per layer (P2 Thm 4.2: H = 1), both models;
+ * - `width` ≤ 17 and `width·content` ≤ 23 (construction; P2: m = O(1)), independent of N, k, |Σ|;
  * - `precision` ≤ {@link khopPrecision}(N, |Σ|) (construction: the p at which every number
  *   computed is an exact integer): measured as the least even p from which every p up to the
  *   claimed one gives hop_k on the instances checked (searched upward past the claim when the
- *   claimed p fails, so that a wrong claim is caught).
+ *   claimed p fails, so that a wrong claim is caught); `precision·content` likewise for the
+ *   content-hop model ({@link khopContentPrecision}).
  *
  * ## Implementation notes
  * - exhaustive: every X over {a, b} of length 1 … 5 and over {a, b, c} of length 1 … 3, for
@@ -50,7 +53,8 @@ import { runTransformer, runTransformer64, type TransformerModel } from '../../c
 import { hopK, khopAlphabet, type KHopTask } from '../../core/tasks/khop.js';
 import { checkBound, combineRuns, tierRun, type Measurement } from '../../core/verdict.js';
 import { khopCircuit, khopCircuitSpec } from '../../reductions/inductionHeads/khopCircuit.js';
-import { decodeKHopOutput, decodeKHopOutput64, khopLayers, khopPrecision, khopTransformer, KHOP_WIDTH } from '../../reductions/inductionHeads/khopTransformer.js';
+import { KHOP_CONTENT_COORDS, KHOP_CONTENT_WIDTH, khopContentLayers, khopContentMaxN, khopContentPrecision, khopContentTransformer } from '../../reductions/inductionHeads/khopContentTransformer.js';
+import { decodeKHopOutput, decodeKHopOutput64, khopLayers, khopPrecision, khopTransformer, KHOP_COORDS, KHOP_WIDTH } from '../../reductions/inductionHeads/khopTransformer.js';
 import { report, requirementsOf, type ClaimedBound, type Lemma, type LemmaReport, type Params, type VerifyContext } from '../lemma.js';
 
 const num = (p: Params, k: string): number => p[k] ?? Number.NaN;
@@ -61,17 +65,24 @@ export const khopTransformerClaims: readonly ClaimedBound[] = [
   { metric: 'layers', formula: '⌈log₂ k⌉ + 2 (2 for k = 1)', at: (p) => khopLayers(num(p, 'k')), source: 'construction' },
   {
     metric: 'layers·P2',
-    formula: '⌊log₂ k⌋ + 2, measured at k a power of 2 (P2 states it for every k; one more layer elsewhere, see docs/errata.md)',
+    formula: '⌊log₂ k⌋ + 2 layers for the content-hop model (N ≤ 226)',
     at: (p) => floorLog2(num(p, 'k')) + 2,
     source: 'paper',
     ref: 'P2 Thm 4.2',
   },
-  { metric: 'heads', formula: '1 per layer', at: () => 1, source: 'paper', ref: 'P2 Thm 4.2' },
-  { metric: 'width', formula: 'd_model = 17, for every N, k, |Σ| (P2: m = O(1))', at: () => KHOP_WIDTH, source: 'construction' },
+  { metric: 'heads', formula: '1 per layer (both models)', at: () => 1, source: 'paper', ref: 'P2 Thm 4.2' },
+  { metric: 'width', formula: 'd_model = 17 (pointer lookups), for every N, k, |Σ| (P2: m = O(1))', at: () => KHOP_WIDTH, source: 'construction' },
+  { metric: 'width·content', formula: 'd_model = 23 (content hops), for every N ≤ 226, k, |Σ|', at: () => KHOP_CONTENT_WIDTH, source: 'construction' },
   {
     metric: 'precision',
     formula: 'p = least even p with 2^(p/2−1) > max(2N², 3N·|Σ|² + N), i.e. c ≈ 2 in p = 2⌈c·log₂ N⌉',
     at: (p) => khopPrecision(num(p, 'N'), num(p, 'A')),
+    source: 'construction',
+  },
+  {
+    metric: 'precision·content',
+    formula: 'p = least even p with 2^(p/2−1) > 4·max(2N², 3(N+1)|Σ|² + 2N) and 2^(p/2−1) − 1 ≥ m·⌈N/2⌉ + 2 (m = ⌈log₂ N⌉ + 1)',
+    at: (p) => khopContentPrecision(num(p, 'N'), num(p, 'A')),
     source: 'construction',
   },
 ];
@@ -84,9 +95,16 @@ const defaultBuilder: KHopBuilder = (k, n, alphabet, precision) => {
   return m._tag === 'Left' ? m.left : m.right;
 };
 
+const defaultContentBuilder: KHopBuilder = (k, n, alphabet, precision) => {
+  const m = khopContentTransformer(k, n, alphabet, precision === undefined ? {} : { precision });
+  return m._tag === 'Left' ? m.left : m.right;
+};
+
 /** Options: another model builder, smaller sweeps (tests). @category model */
 export interface KHopTransformerVerifyOptions {
   readonly build?: KHopBuilder;
+  /** The content-hop model under test (default `khopContentTransformer`), checked at N ≤ 226. */
+  readonly buildContent?: KHopBuilder;
   readonly exhaustive?: { readonly binary: number; readonly ternary: number; readonly maxK: number };
   readonly property?: { readonly maxN: number; readonly maxK: number; readonly numRuns: number };
   /** (N, |Σ|, k) points at which the least working precision is measured. */
@@ -100,20 +118,21 @@ export interface KHopTransformerVerifyOptions {
 const show = (task: KHopTask): string => task.sequence.map((a) => task.alphabet[a]).join(task.alphabet.length > 26 ? ' ' : '');
 
 /** One instance: true, or what went wrong (p-precision and float64 outputs against hop_k). */
-const agrees = (model: TransformerModel | string, task: KHopTask, check64 = true): true | Record<string, unknown> => {
-  const where = { k: task.k, N: task.sequence.length, alphabet: task.alphabet.length, X: show(task) };
+const agrees = (model: TransformerModel | string, task: KHopTask, check64 = true, which: 'pointer' | 'content' = 'pointer'): true | Record<string, unknown> => {
+  const where = { model: which, k: task.k, N: task.sequence.length, alphabet: task.alphabet.length, X: show(task) };
+  const tr = which === 'pointer' ? KHOP_COORDS.TR : KHOP_CONTENT_COORDS.TR;
   if (typeof model === 'string') return { ...where, reason: `no model: ${model}` };
   const want = hopK(task.sequence, task.k);
   const r = runTransformer(model, task.sequence);
   if (r._tag === 'Left') return { ...where, reason: `the run refused: ${r.left}` };
-  const got = decodeKHopOutput(r.right.states.at(-1) ?? [], task.alphabet.length);
+  const got = decodeKHopOutput(r.right.states.at(-1) ?? [], task.alphabet.length, tr);
   const sym = (a: number | null | undefined): string => (a === null ? '⊥' : a === undefined ? 'not a symbol' : (task.alphabet[a] ?? '?'));
   const bad = got.findIndex((g, i) => g !== want[i]);
   if (bad >= 0) return { ...where, p: r.right.p, reason: `position ${bad + 1}: the transformer says ${sym(got[bad])}, hop_${task.k} says ${sym(want[bad])}` };
   if (!check64) return true;
   const r64 = runTransformer64(model, task.sequence);
   if (r64._tag === 'Left') return { ...where, reason: `the float64 run refused: ${r64.left}` };
-  const got64 = decodeKHopOutput64(r64.right.states.at(-1) ?? [], task.alphabet.length);
+  const got64 = decodeKHopOutput64(r64.right.states.at(-1) ?? [], task.alphabet.length, tr);
   const bad64 = got64.findIndex((g, i) => g !== want[i]);
   if (bad64 >= 0) return { ...where, reason: `position ${bad64 + 1}: the float64 reading says ${sym(got64[bad64])}, hop_${task.k} says ${sym(want[bad64])}` };
   return true;
@@ -141,11 +160,11 @@ const cacheKey = (k: number, n: number, a: number, p?: number): string => `${k}/
  * the claimed p fails) the least p above it that works (NaN if none ≤ 64).
  * @category verifiers
  */
-export const leastWorkingPrecision = (build: KHopBuilder, tasks: readonly KHopTask[], claimed: number): number => {
+export const leastWorkingPrecision = (build: KHopBuilder, tasks: readonly KHopTask[], claimed: number, which: 'pointer' | 'content' = 'pointer'): number => {
   const works = (p: number): boolean =>
     tasks.every((t) => {
       const m = build(t.k, t.sequence.length, t.alphabet, p);
-      return agrees(m, t, false) === true;
+      return agrees(m, t, false, which) === true;
     });
   if (works(claimed)) {
     let p = claimed;
@@ -162,20 +181,26 @@ export const leastWorkingPrecision = (build: KHopBuilder, tasks: readonly KHopTa
  */
 export const verifyKHopTransformer = async (ctx: VerifyContext, opts: KHopTransformerVerifyOptions = {}): Promise<LemmaReport> => {
   const build = opts.build ?? defaultBuilder;
+  const buildContent = opts.buildContent ?? defaultContentBuilder;
+  const maxContentN = khopContentMaxN();
   const cache = new Map<string, TransformerModel | string>();
-  const model = (k: number, n: number, alphabet: readonly string[]): TransformerModel | string => {
-    const key = cacheKey(k, n, alphabet.length);
+  const model = (k: number, n: number, alphabet: readonly string[], which: 'pointer' | 'content' = 'pointer'): TransformerModel | string => {
+    const key = `${which}/${cacheKey(k, n, alphabet.length)}`;
     let m = cache.get(key);
     if (m === undefined) {
-      m = build(k, n, alphabet);
+      m = (which === 'pointer' ? build : buildContent)(k, n, alphabet);
       cache.set(key, m);
     }
     return m;
   };
   const ex = opts.exhaustive ?? (ctx.full ? { binary: 9, ternary: 5, maxK: 8 } : { binary: 5, ternary: 3, maxK: 4 });
   const pr = opts.property ?? (ctx.full ? { maxN: 512, maxK: 64, numRuns: 40 } : { maxN: 20, maxK: 16, numRuns: 6 });
-  const STATEMENT = 'the transformer (p-precision and float64) outputs hop_k(X) at every position';
-  const check = (t: KHopTask): true | Record<string, unknown> => agrees(model(t.k, t.sequence.length, t.alphabet), t);
+  const STATEMENT = 'both transformers (pointer lookups; content hops for N ≤ 226), in p-precision and float64, output hop_k(X) at every position';
+  const check = (t: KHopTask): true | Record<string, unknown> => {
+    const a = agrees(model(t.k, t.sequence.length, t.alphabet), t);
+    if (a !== true || t.sequence.length > maxContentN) return a;
+    return agrees(model(t.k, t.sequence.length, t.alphabet, 'content'), t, true, 'content');
+  };
   const exRuns = [
     { where: `|Σ| = 2, N ≤ ${ex.binary}, k ≤ ${ex.maxK}`, alphabet: 2, maxN: ex.binary },
     { where: `|Σ| = 3, N ≤ ${ex.ternary}, k ≤ ${ex.maxK}`, alphabet: 3, maxN: ex.ternary },
@@ -217,15 +242,21 @@ export const verifyKHopTransformer = async (ctx: VerifyContext, opts: KHopTransf
     const params = { k, N: 32, A: 4 };
     const layers = m.layers.length;
     measurements.push(checkBound('layers', khopLayers(k), layers, params));
-    if (Number.isInteger(Math.log2(k))) measurements.push(checkBound('layers·P2', floorLog2(k) + 2, layers, params));
     measurements.push(checkBound('heads', 1, Math.max(0, ...m.layers.map((l) => l.heads.length)), params));
     measurements.push(checkBound('width', KHOP_WIDTH, m.dModel, params));
-    layersAt.push(`k=${k}: ${layers}`);
+    const c = buildContent(k, 32, khopAlphabet(4));
+    const cl = typeof c === 'string' ? Number.NaN : c.layers.length;
+    measurements.push(checkBound('layers·P2', floorLog2(k) + 2, cl, params));
+    if (typeof c !== 'string') {
+      measurements.push(checkBound('heads', 1, Math.max(0, ...c.layers.map((l) => l.heads.length)), { ...params, content: 1 }));
+      measurements.push(checkBound('width·content', KHOP_CONTENT_WIDTH, c.dModel, params));
+    }
+    layersAt.push(`k=${k}: ${layers}/${cl}`);
   }
-  notes.push(`layers (measured; P2's ⌊log₂ k⌋ + 2 in brackets where it differs): ${layersAt.map((s, i) => (khopLayers(ks[i]!) !== floorLog2(ks[i]!) + 2 ? `${s} [${floorLog2(ks[i]!) + 2}]` : s)).join(', ')}`);
+  notes.push(`layers (pointer lookups / content hops; the content model has P2's ⌊log₂ k⌋ + 2 = ${khopContentLayers(3)} at k = 3): ${layersAt.join(', ')}`);
   ctx.progress(3, 4);
   await Promise.resolve();
-  const points = opts.precisionPoints ?? (ctx.full ? [[16, 2, 3], [64, 4, 8], [128, 8, 16], [256, 16, 32], [512, 16, 64]] : [[16, 2, 3]]);
+  const points = opts.precisionPoints ?? (ctx.full ? [[16, 2, 3], [64, 4, 8], [128, 8, 16], [200, 16, 32], [256, 16, 32], [512, 16, 64]] : [[16, 2, 3]]);
   const perPoint = opts.precisionInstances ?? (ctx.full ? 2 : 1);
   const precisionNotes: string[] = [];
   for (const [n, a, k] of points) {
@@ -238,10 +269,16 @@ export const verifyKHopTransformer = async (ctx: VerifyContext, opts: KHopTransf
     const least = leastWorkingPrecision(build, tasks, claimed);
     measurements.push(checkBound('precision', claimed, least, { N: n, A: a, k }));
     precisionNotes.push(`N=${n}, |Σ|=${a}, k=${k}: least p ${least} (c = ${(least / 2 / Math.log2(n)).toFixed(2)}), claimed p ${claimed} (c = ${(claimed / 2 / Math.log2(n)).toFixed(2)})`);
+    if (n <= maxContentN) {
+      const claimedC = khopContentPrecision(n, a);
+      const leastC = leastWorkingPrecision(buildContent, tasks, claimedC, 'content');
+      measurements.push(checkBound('precision·content', claimedC, leastC, { N: n, A: a, k }));
+      precisionNotes.push(`content hops: least p ${leastC} (c = ${(leastC / 2 / Math.log2(n)).toFixed(2)}), claimed ${claimedC}`);
+    }
   }
   notes.push(`precision p = 2⌈c·log₂ N⌉ needed (${perPoint} instances per point; k does not enter the construction's p): ${precisionNotes.join('; ')}`);
   notes.push(circuitNotes.length > 0 ? `threshold circuits (P1 Thm 1's compiler on this model), checked against hop_k on every binary input: ${circuitNotes.join('; ')}` : 'threshold circuits: compiled and checked against hop_k with --full only (10^5–10^6 gates at N = 3, 4; seconds each)');
-  notes.push('float64 reading: agrees with hop_k on every instance of both tiers (every number it computes is an integer below 2^53)');
+  notes.push('float64 reading: agrees with hop_k on every instance of both tiers, for both models (the pointer model computes only integers below 2^53; the content model adds powers of 2 that are either below 1/2 or dominate)');
   ctx.progress(4, 4);
   return report(requirementsOf({ tiers: ['exhaustive', 'property'], claimed: khopTransformerClaims }), tiers, measurements, notes);
 };
@@ -249,10 +286,10 @@ export const verifyKHopTransformer = async (ctx: VerifyContext, opts: KHopTransf
 /** The lemma as a value. @category lemmas */
 export const khopTransformerLemma: Lemma = {
   id: 'k-hop-transformer',
-  modules: { construction: ['src/reductions/inductionHeads/khopTransformer.ts', 'src/core/tasks/khop.ts'], proof: 'src/proofs/p2/khopTransformer.ts' },
+  modules: { construction: ['src/reductions/inductionHeads/khopTransformer.ts', 'src/reductions/inductionHeads/khopContentTransformer.ts', 'src/core/tasks/khop.ts'], proof: 'src/proofs/p2/khopTransformer.ts' },
   title: 'A masked transformer with one head per layer computes k-hop induction heads by pointer doubling',
   statement:
-    'For every k ≥ 1 and N, a causally masked transformer with H = 1 (hard attention) per layer, constant width and ⌈log₂ k⌉ + 2 layers (P2: ⌊log₂ k⌋ + 2; equal for k a power of 2) computes hop_k(X) at every position of every X ∈ Σ^N in log precision (p = 2⌈c·log₂ N⌉, c ≈ 2), and its float64 reading agrees.',
+    "For every k ≥ 1 and N, a causally masked transformer with H = 1 (hard attention) per layer and constant width computes hop_k(X) at every position of every X ∈ Σ^N in log precision (p = 2⌈c·log₂ N⌉): with P2 Thm 4.2's ⌊log₂ k⌋ + 2 layers by a content hop per layer (N ≤ 226, the limit of its double-valued positional features), and with ⌈log₂ k⌉ + 2 layers by pointer lookups for every N. The float64 readings agree.",
   reference: 'P2 Thm 4.2 (k-hop induction heads, P2 Def 4.1)',
   dependsOn: [],
   claimed: khopTransformerClaims,

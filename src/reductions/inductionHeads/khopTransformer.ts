@@ -39,12 +39,14 @@
  * ℓ adds bit ℓ − 3 of k. The answer is TR (0 = ⊥, else the symbol a − 1).
  *
  * ## Why ⌈log₂ k⌉ + 2 layers and not P2's ⌊log₂ k⌋ + 2
- * Pointer doubling with one head per layer cannot reach more than 2^(L−2) hops: after layer 1
+ * Pointer *lookups* with one head per layer cannot reach more than 2^(L−2) hops: after layer 1
  * a position knows only X_j, X_(j−1), j; after layer 2 at most find¹ of itself; each further
- * layer reads one position whose pointers are compositions of the ones it already has, so the
- * largest hop count known can at most double. ⌊log₂ k⌋ + 2 layers therefore suffice exactly
- * when k is a power of 2 (the two counts agree there); for other k this construction uses one
- * layer more, and the claim checked is ⌈log₂ k⌉ + 2 (`docs/khop.md`, `docs/errata.md`).
+ * layer reads one position it already points to, whose pointers are compositions of the ones it
+ * has, so the largest hop count known can at most double. ⌊log₂ k⌋ + 2 layers therefore suffice
+ * exactly when k is a power of 2 (the two counts agree there); for other k this construction
+ * uses one layer more. P2's count needs a hop by content in every layer
+ * (`khopContentTransformer.ts`), whose scores use numbers 2^(±m·N/2): that model reaches
+ * ⌊log₂ k⌋ + 2 layers, for N ≤ 226 (`docs/khop.md`).
  *
  * ## Precision
  * Every number computed (projections, scores, values, feed-forward sums) is an integer of
@@ -230,12 +232,13 @@ export const khopTransformer = (k: number, n: number, alphabet: readonly string[
 
 /**
  * The answers at each position from the final states: the symbol index, null for ⊥ (TR = 0),
- * or `undefined` where TR is not an integer in 0 … |Σ| (a broken model).
+ * or `undefined` where TR is not an integer in 0 … |Σ| (a broken model). `coordinate` is TR's
+ * index (default this model's; `KHOP_CONTENT_COORDS.TR` for the content-hop model).
  * @category destructors
  */
-export const decodeKHopOutput = (finalStates: readonly (readonly Float[])[], alphabetSize: number): (number | null | undefined)[] =>
+export const decodeKHopOutput = (finalStates: readonly (readonly Float[])[], alphabetSize: number, coordinate: number = KHOP_COORDS.TR): (number | null | undefined)[] =>
   finalStates.map((s) => {
-    const f = s[KHOP_COORDS.TR];
+    const f = s[coordinate];
     if (f === undefined) return undefined;
     const r = floatToRational(f);
     if (r.den !== 1n || r.num < 0n || r.num > BigInt(alphabetSize)) return undefined;
@@ -243,9 +246,9 @@ export const decodeKHopOutput = (finalStates: readonly (readonly Float[])[], alp
   });
 
 /** The same, from a float64 run. @category destructors */
-export const decodeKHopOutput64 = (finalStates: readonly (readonly number[])[], alphabetSize: number): (number | null | undefined)[] =>
+export const decodeKHopOutput64 = (finalStates: readonly (readonly number[])[], alphabetSize: number, coordinate: number = KHOP_COORDS.TR): (number | null | undefined)[] =>
   finalStates.map((s) => {
-    const x = s[KHOP_COORDS.TR];
+    const x = s[coordinate];
     if (x === undefined || !Number.isInteger(x) || x < 0 || x > alphabetSize) return undefined;
     return x === 0 ? null : x - 1;
   });
