@@ -38,12 +38,13 @@ const groups: Readonly<Record<string, { readonly files: readonly string[]; reado
       'test/transformerAsGeneral.test.ts',
       'test/majorityByAttention.test.ts',
       'test/exampleModels.test.ts',
+      'test/transformer.extensions.test.ts',
     ],
   },
   floatExp: { files: ['src/core/floatExp.ts'], tests: ['test/mutation.floatExp.test.ts', 'test/transformer.test.ts'] },
   modelCodec: {
     files: ['src/core/modelCodec.ts'],
-    tests: ['test/modelCodec.test.ts', 'test/mutation.modelCodec.test.ts', 'test/exampleModels.test.ts'],
+    tests: ['test/modelCodec.test.ts', 'test/mutation.modelCodec.test.ts', 'test/exampleModels.test.ts', 'test/transformer.extensions.test.ts'],
   },
 };
 
