@@ -1,19 +1,22 @@
 /**
  * # `tradeoff khop`: the k-hop transformer on random instances
  *
- * Builds the k-hop model (`src/reductions/inductionHeads/khopTransformer.ts`, P2 Thm 4.2) for
+ * Builds a k-hop model (P2 Thm 4.2: content hops, `khopContentTransformer.ts`, ⌊log₂ k⌋ + 2
+ * layers, for N ≤ 226; or pointer lookups, `khopTransformer.ts`, ⌈log₂ k⌉ + 2 layers) for
  * length N, runs it at its p-precision (and in float64) on seeded random sequences, and prints
  * layers, width, heads, precision and accuracy; `--out` writes the model as a JSON model
  * document for `tradeoff run --trace`.
  *
  * @module
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { encodeModel } from '../core/modelCodec.js';
 import { hopK, khopAlphabet, randomKHopInstance } from '../core/tasks/khop.js';
 import { runTransformer, runTransformer64 } from '../core/transformer.js';
-import { decodeKHopOutput, decodeKHopOutput64, khopLayers, khopTransformer } from '../reductions/inductionHeads/khopTransformer.js';
+import { KHOP_CONTENT_COORDS, khopContentMaxN, khopContentTransformer } from '../reductions/inductionHeads/khopContentTransformer.js';
+import { decodeKHopOutput, decodeKHopOutput64, KHOP_COORDS, khopTransformer } from '../reductions/inductionHeads/khopTransformer.js';
+import type { TransformerModel } from '../core/transformer.js';
 import { UsageError } from './errors.js';
 import { writeOutputFile } from './io.js';
 
@@ -26,10 +29,25 @@ export interface KhopOptions {
   readonly samples: number;
   readonly json: boolean;
   readonly out?: string;
+  /** `content` (⌊log₂ k⌋ + 2 layers, N ≤ 226) or `pointer` (⌈log₂ k⌉ + 2 layers, any N); default: content when N ≤ 226. */
+  readonly construction?: KhopConstruction;
 }
+
+/** The two k-hop models. */
+export type KhopConstruction = 'content' | 'pointer';
+
+/** The construction used: the one asked for, else content hops when N allows them. */
+export const khopConstructionFor = (opts: Pick<KhopOptions, 'n' | 'construction'>): KhopConstruction => opts.construction ?? (opts.n <= khopContentMaxN() ? 'content' : 'pointer');
+
+const buildModel = (construction: KhopConstruction, k: number, n: number, alphabet: readonly string[]): TransformerModel => {
+  const m = construction === 'content' ? khopContentTransformer(k, n, alphabet) : khopTransformer(k, n, alphabet);
+  if (m._tag === 'Left') throw new UsageError(m.left);
+  return m.right;
+};
 
 /** What `tradeoff khop --json` prints. */
 export interface KhopReport {
+  readonly construction: KhopConstruction;
   readonly k: number;
   readonly n: number;
   readonly alphabet: number;
@@ -56,9 +74,9 @@ export interface KhopReport {
 /** Build, run and measure (no printing). */
 export const khopReport = (opts: KhopOptions, progress?: (done: number, total: number) => void): KhopReport => {
   const alphabet = khopAlphabet(opts.alphabet);
-  const m = khopTransformer(opts.k, opts.n, alphabet);
-  if (m._tag === 'Left') throw new UsageError(m.left);
-  const model = m.right;
+  const construction = khopConstructionFor(opts);
+  const model = buildModel(construction, opts.k, opts.n, alphabet);
+  const tr = construction === 'content' ? KHOP_CONTENT_COORDS.TR : KHOP_COORDS.TR;
   let right = 0;
   let right64 = 0;
   let total = 0;
@@ -71,9 +89,9 @@ export const khopReport = (opts: KhopOptions, progress?: (done: number, total: n
     const r = runTransformer(model, task.sequence);
     if (r._tag === 'Left') throw new UsageError(r.left);
     p = r.right.p;
-    const got = decodeKHopOutput(r.right.states.at(-1) ?? [], opts.alphabet);
+    const got = decodeKHopOutput(r.right.states.at(-1) ?? [], opts.alphabet, tr);
     const r64 = runTransformer64(model, task.sequence);
-    const got64 = r64._tag === 'Right' ? decodeKHopOutput64(r64.right.states.at(-1) ?? [], opts.alphabet) : [];
+    const got64 = r64._tag === 'Right' ? decodeKHopOutput64(r64.right.states.at(-1) ?? [], opts.alphabet, tr) : [];
     want.forEach((w, i) => {
       total++;
       if (got[i] === w) right++;
@@ -83,6 +101,7 @@ export const khopReport = (opts: KhopOptions, progress?: (done: number, total: n
     progress?.(s + 1, opts.samples);
   }
   return {
+    construction,
     k: opts.k,
     n: opts.n,
     alphabet: opts.alphabet,
@@ -103,8 +122,8 @@ export const khopReport = (opts: KhopOptions, progress?: (done: number, total: n
 
 /** The report as lines of text. */
 export const formatKhopReport = (r: KhopReport): string[] => [
-  `k-hop transformer: k = ${r.k}, N = ${r.n}, |Σ| = ${r.alphabet}`,
-  `  layers     ${r.layers}  (⌈log₂ k⌉ + 2; P2 Thm 4.2 states ⌊log₂ k⌋ + 2 = ${r.paperLayers})`,
+  `k-hop transformer (${r.construction === 'content' ? 'content hops' : 'pointer lookups'}): k = ${r.k}, N = ${r.n}, |Σ| = ${r.alphabet}`,
+  `  layers     ${r.layers}  (${r.construction === 'content' ? '⌊log₂ k⌋ + 2, as P2 Thm 4.2' : `⌈log₂ k⌉ + 2; P2 Thm 4.2: ⌊log₂ k⌋ + 2 = ${r.paperLayers}`})`,
   `  width      ${r.width}`,
   `  heads      ${r.heads} per layer (hard attention, causal mask)`,
   `  precision  p = ${r.precision} bits (c = ${r.precisionConstant.toFixed(3)} in p = 2⌈c·log₂ N⌉)`,
@@ -141,11 +160,10 @@ export const khopCommand = (opts: KhopOptions, out: (s: string) => void = (s) =>
     if (started) bar.stop();
   }
   if (opts.out !== undefined) {
-    const m = khopTransformer(opts.k, opts.n, khopAlphabet(opts.alphabet));
-    if (m._tag === 'Right') {
-      const description = `k-hop induction heads (P2 Thm 4.2): k = ${opts.k}, N = ${opts.n}, |Σ| = ${opts.alphabet}; ${khopLayers(opts.k)} layers, one hard head each, width ${m.right.dModel}. For inputs of length exactly N (B = N in layer 2, precision set for N). The answer at position i is coordinate 13 (TR) of the final state: 0 = ⊥, else the symbol's index + 1. Built by tradeoff khop.`;
-      writeOutputFile(opts.out, `${JSON.stringify(encodeModel(m.right, { description }), null, 1)}\n`);
-    }
+    const model = buildModel(r.construction, opts.k, opts.n, khopAlphabet(opts.alphabet));
+    const tr = r.construction === 'content' ? KHOP_CONTENT_COORDS.TR : KHOP_COORDS.TR;
+    const description = `k-hop induction heads (P2 Thm 4.2), ${r.construction === 'content' ? 'content hops' : 'pointer lookups'}: k = ${opts.k}, N = ${opts.n}, |Σ| = ${opts.alphabet}; ${model.layers.length} layers, one hard head each, width ${model.dModel}. For inputs of length exactly N (weights and precision set for N). The answer at position i is coordinate ${tr} (TR) of the final state: 0 = ⊥, else the symbol's index + 1. Built by tradeoff khop.`;
+    writeOutputFile(opts.out, `${JSON.stringify(encodeModel(model, { description }), null, 1)}\n`);
   }
   out(opts.json ? `${JSON.stringify(r, null, 2)}\n` : `${formatKhopReport(r).join('\n')}\n${opts.out === undefined ? '' : `model written to ${opts.out} (for inputs of length ${opts.n}; try: tradeoff run ${opts.out} --input ${exampleInput(opts)} --trace)\n`}`);
   return r.accuracy === 1 ? 0 : 1;
@@ -170,9 +188,19 @@ export const registerKhopCommand = (program: Command): void => {
     .option('--alphabet <a>', 'alphabet size |Σ|', intOpt('--alphabet', 1, 256), 4)
     .option('--seed <s>', 'seed of the random instances', intOpt('--seed', 0, 2 ** 31 - 1), 1)
     .option('--samples <m>', 'random instances', intOpt('--samples', 1, 100_000), 3)
+    .addOption(new Option('--construction <c>', 'content hops (⌊log₂ k⌋ + 2 layers, N ≤ 226) or pointer lookups (⌈log₂ k⌉ + 2 layers, any N); default: content when N ≤ 226').choices(['content', 'pointer']))
     .option('-o, --out <file>', 'also write the model (JSON model document) for tradeoff run --trace')
-    .option('--json', 'print JSON: k, n, alphabet, layers, width, heads, precision (p), precisionConstant (c), accuracy and accuracy64 in [0, 1], …', false)
-    .action((opts: { k: number; n: number; alphabet: number; seed: number; samples: number; out?: string; json: boolean }) => {
-      process.exitCode = khopCommand({ k: opts.k, n: opts.n, alphabet: opts.alphabet, seed: opts.seed, samples: opts.samples, json: opts.json, ...(opts.out === undefined ? {} : { out: opts.out }) });
+    .option('--json', 'print JSON: construction, k, n, alphabet, layers, width, heads, precision (p), precisionConstant (c), accuracy and accuracy64 in [0, 1], …', false)
+    .action((opts: { k: number; n: number; alphabet: number; seed: number; samples: number; out?: string; json: boolean; construction?: KhopConstruction }) => {
+      process.exitCode = khopCommand({
+        k: opts.k,
+        n: opts.n,
+        alphabet: opts.alphabet,
+        seed: opts.seed,
+        samples: opts.samples,
+        json: opts.json,
+        ...(opts.out === undefined ? {} : { out: opts.out }),
+        ...(opts.construction === undefined ? {} : { construction: opts.construction }),
+      });
     });
 };
