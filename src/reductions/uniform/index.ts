@@ -11,3 +11,4 @@ export * from './lookupTable.js';
 export * from './evaluate.js';
 export * from './layeredMajority.js';
 export * from './iteratedAddition.js';
+export * from './floatPrograms.js';
