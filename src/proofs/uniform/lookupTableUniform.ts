@@ -5,15 +5,17 @@
  * The circuit of P1 Lemma 1 for f: {0,1}^(c·log₂ n) → {0,1}^m is printed by a machine with
  * O(log n) bits of work space: here, a program of the space-metered machine
  * (`src/core/logspace`) whose printed record stream is, record for record, the circuit
- * {@link lookupTableCircuit} builds, using at most 2c·log₂ n + 2⌈log₂ m⌉ + 13 work bits.
+ * {@link lookupTableCircuit} builds, using at most 2c·log₂ n + 2⌈log₂ m⌉ + 13 work bits; and
+ * the all-terms variant of Lemma 1 in c·log₂ n + ⌈log₂ m⌉ + 10 bits, as P1 Lemma 2 states.
  *
  * ## Implementation notes
  * For each point (n, c, m) of the sweep, a seeded random f is drawn, the non-uniform circuit
  * built, and the generator run with f's table on its read-only tape; a
  * {@link streamComparer} checks each printed record against the circuit as it comes (nothing
- * printed is stored), and the machine's meter gives the peak work bits, compared with two
+ * printed is stored), and the machine's meter gives the peak work bits, compared with the
  * claims at every n: the a·log₂ n + b form (a = 2c, b = 2⌈log₂ m⌉ + 13) and the exact count of
- * the construction's registers. The sweep is n = 2, 4, …, 2^16 at c = 1, m = 3, plus points
+ * the construction's registers (for Lemma 1's circuit), and c·log₂ n + ⌈log₂ m⌉ + 10 (for its
+ * all-terms variant, below). The sweep is n = 2, 4, …, 2^16 at c = 1, m = 3, plus points
  * with c = 2 and c = 1.5; `--full` adds more functions per point and more m.
  *
  * P1 Lemma 2 states c·log₂ n + log₂ m + O(1): a = c holds for the variant of Lemma 1 that keeps
