@@ -110,6 +110,22 @@ describe('gate streams', () => {
     expect(isRight(back) && back.right).toEqual(c);
   });
 
+  it('the reader refuses malformed streams, naming the record', () => {
+    const read = (recs: [string, number[]][]): string => {
+      const rd = streamReader();
+      for (const [tag, fields] of recs) rd.sink(tag, fields);
+      const res = rd.result();
+      return isLeft(res) ? res.left.message : 'ok';
+    };
+    expect(read([['gate', [0, 0, 0, 0]], ['gate', [2, 0, 0, 1]]])).toBe("record 1 ('gate 2 0 0 1'): gate id 2, expected 1");
+    expect(read([['gate', [0, 0, 0, 1]]])).toBe('the last gate: input gate reads bit 1, but it is input gate number 0');
+    expect(read([['arg', [0, 0, 1]]])).toBe("record 0 ('arg 0 0 1'): an arg record before any gate record, or after an out record");
+    expect(read([['gate', [0, 0, 0, 0]], ['gate', [1, 3, 0, 0]], ['arg', [5, 0, 1]], ['out', [1]]])).toMatch(/^record 3 \('out 1'\): .*argument 0 is 5/);
+    expect(read([['gate', [0, 0, 0, 0]], ['out', [1]]])).toBe("record 1 ('out 1'): output 1 is not a gate id < 1");
+    expect(read([['wire', [0]]])).toBe("record 0 ('wire 0'): unknown tag 'wire'");
+    expect(read([['gate', [0, 0, 0, 0]], ['gate', [1, 2, 0, 0]], ['arg', [0, 1, 1]]])).toBe('the last gate: a not gate needs exactly one argument of weight 1');
+  });
+
   it('the comparer finds the first differing record', () => {
     const cmp = streamComparer(c);
     let i = 0;
