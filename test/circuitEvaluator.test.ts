@@ -18,7 +18,8 @@ import {
   evaluatorTokens,
   type EvaluatorFault,
 } from '../src/reductions/circuitEvaluator/index.js';
-import { evaluatorRoundTrip } from '../src/proofs/circuitEvaluator/roundTrip.js';
+import { evaluatorRoundTrip, roundTripAgrees } from '../src/proofs/circuitEvaluator/roundTrip.js';
+import { compileArithmetic } from '../src/reductions/compile/index.js';
 import { evaluatorAgrees, verifyTransformerEvaluatesTc0 } from '../src/proofs/circuitEvaluator/transformerEvaluatesTc0.js';
 
 const ctx = { seed: 3, full: false, progress: () => undefined };
@@ -137,10 +138,18 @@ describe('transformer-evaluates-tc0', () => {
 });
 
 describe('circuit → transformer → circuit', () => {
-  it('the depth-1 evaluator compiled at N = 4 computes X NOT & on both inputs', () => {
-    const rt = evaluatorRoundTrip(['X NOT &']);
+  it('the depth-1 evaluator compiled at N = 4 computes X NOT &, X OR & and X AND & on both inputs (one compiled circuit)', () => {
+    const rt = evaluatorRoundTrip();
     expect(rt.summary).toMatch(/every input agrees/);
     expect(rt.ok).toBe(true);
     expect(rt.rows[0]).toMatchObject({ N: 4, p: 10 });
+  }, 120_000);
+
+  it('the round-trip check rejects a compiled broken evaluator (OR ties to 1) on X OR &, x = 0', () => {
+    const bad = compileArithmetic(circuitEvaluatorTransformer(1, undefined, 'or-tie-to-one').model, 4);
+    if (bad._tag === 'Left') throw new Error(bad.left);
+    const circuit = parseSerialOrThrow('X OR &');
+    const r = roundTripAgrees({ text: 'X OR &', circuit, compiled: bad.right.circuit, N: 4, p: bad.right.p }, [0]);
+    expect(r).toEqual({ circuit: 'X OR &', x: '0', reason: 'the compiled evaluator says 1, C(x) = 0' });
   }, 120_000);
 });
