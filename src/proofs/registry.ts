@@ -12,6 +12,8 @@ import { comparisonLemma } from './arithmetic/comparison.js';
 import { integerAdditionLemma } from './arithmetic/integerAddition.js';
 import { iteratedAdditionLemma } from './arithmetic/iteratedAddition.js';
 import { multiplicationLemma } from './arithmetic/multiplication.js';
+import { iteratedAdditionShallowLemma } from './arithmetic/iteratedAdditionShallow.js';
+import { multiplicationShallowLemma } from './arithmetic/multiplicationShallow.js';
 import { floatCompareLemma, floatDivLemma, floatMulLemma } from './arithmetic/floatOps.js';
 import { floatIteratedSumLemma } from './arithmetic/floatIteratedSum.js';
 import { floatTruncationLemma } from './floatTruncation.js';
@@ -48,6 +50,8 @@ export const registry: readonly Lemma[] = [
   iteratedAdditionUniformLemma,
   uniformTc0InLLemma,
   multiplicationLemma,
+  iteratedAdditionShallowLemma,
+  multiplicationShallowLemma,
   floatIteratedSumLemma,
   floatMulLemma,
   floatDivLemma,

@@ -6,7 +6,8 @@
  *
  * ## Main definitions
  * Families: {@link comparison}, {@link integerAddition}, {@link bitCount},
- * {@link iteratedAddition}, {@link multiplication}, {@link leftShift}, {@link rightShift},
+ * {@link iteratedAddition}, {@link multiplication}, {@link iteratedAdditionShallow} (depth 3),
+ * {@link multiplicationShallow} (depth 4), {@link leftShift}, {@link rightShift},
  * {@link leadingOne}; gadgets in `./gadgets`.
  *
  * ## Main results
@@ -28,6 +29,8 @@ export * from './integerAddition.js';
 export * from './bitCount.js';
 export * from './iteratedAddition.js';
 export * from './multiplication.js';
+export * from './iteratedAdditionShallow.js';
+export * from './multiplicationShallow.js';
 export * from './shift.js';
 export * from './leadingOne.js';
 export * from './floatIteratedSum.js';
