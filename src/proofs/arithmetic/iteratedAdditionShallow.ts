@@ -107,11 +107,12 @@ export const iteratedAdditionShallowFamily: ArithmeticFamily = {
     { n: 7, w: 2 },
   ],
   property: [
-    { n: 2, w: 64 },
+    { n: 2, w: 32 },
     { n: 16, w: 16 },
-    { n: 33, w: 24 },
-    { n: 100, w: 5 },
+    { n: 24, w: 12 },
+    { n: 100, w: 3 },
   ],
+  propertyRuns: { default: 100, full: 2000 },
   sweep,
   sweepKey: 'n',
   exportOptions: [
