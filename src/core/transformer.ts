@@ -38,6 +38,13 @@
  * - Output: `accept` — accept iff x_n[coordinate] > 0 after the last layer; `state` — the final
  *   states of all positions.
  *
+ * ## Implementation notes
+ * Only faster, never different: products with a zero weight and terms with a zero attention
+ * weight are left out of ⊕ (they add exactly 0 to the exact sum it truncates once); a head's
+ * score is computed once per distinct pair of vectors (q_i, k_j), its weights s ⊘ Z once per
+ * distinct s in a row, and scores are compared through their ranks in one sort of the distinct
+ * values (equal values, equal ranks).
+ *
  * ## References
  * - P1 = Merrill & Sabharwal, *The Parallelism Tradeoff*, TACL 2023, Defs 6–12, §7, App. A.
  * - P2 = Sanford, Hsu & Telgarsky, ICML 2024, Def 2.1–2.2 (softmax heads, residual stream, masks).
@@ -271,12 +278,26 @@ export const attend = (
   scores.map((row, i) => {
     const js = row.map((_, j) => j).filter((j) => visible(i, j));
     const z = iteratedSum(params, js.map((j) => row[j]!));
-    const weights = js.map((j) => floatDiv(params, row[j]!, z));
+    // s ⊘ Z depends only on s within a row: computed once per distinct s (a pure function)
+    // (keyed by the float object: equal values in different objects are only computed twice)
+    const quotients = new Map<Float, Float>();
+    const weightOf = (s: Float): Float => {
+      let w = quotients.get(s);
+      if (w === undefined) {
+        w = floatDiv(params, s, z);
+        quotients.set(s, w);
+      }
+      return w;
+    };
+    const weights = js.map((j) => weightOf(row[j]!));
+    // a zero weight's products are zero, which ⊕ ignores: only the others are formed
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,MethodExpression: equivalent — dropping zero terms never changes an exact sum
+    const live = js.map((j, t) => ({ j, w: weights[t]! })).filter((x) => x.w.m !== 0n);
     const width = values[0]?.length ?? 0;
     return Array.from({ length: width }, (_, r) =>
       iteratedSum(
         params,
-        js.map((j, t) => floatMul(params, weights[t]!, values[j]![r]!)),
+        live.map(({ j, w }) => floatMul(params, w, values[j]![r]!)),
       ),
     );
   });
@@ -376,6 +397,21 @@ export const embedAt = (params: FloatParams, model: TransformerModel, token: num
   return pos.map((pk, k) => iteratedSum(params, [floatOfNumber(params, row[k]!), pk]));
 };
 
+/** Distinct vectors get ids 0, 1, …: `id[i]` is the id of vectors[i]; `count` how many. */
+const intern = (vectors: readonly State[]): { readonly id: readonly number[]; readonly count: number } => {
+  const ids = new Map<string, number>();
+  const id = vectors.map((v) => {
+    const key = v.map((f) => `${f.m}:${f.e}`).join(',');
+    let k = ids.get(key);
+    if (k === undefined) {
+      k = ids.size;
+      ids.set(key, k);
+    }
+    return k;
+  });
+  return { id, count: ids.size };
+};
+
 /**
  * One head of a concrete model on all positions: its output a_i (d_head floats per position).
  * @category definitions
@@ -385,14 +421,26 @@ export const headOutput = (params: FloatParams, head: Head, causal: boolean, xs:
   const ks = xs.map((x) => matVec(params, head.wk, x));
   const vs = xs.map((x) => matVec(params, head.wv, x));
   const visible = (i: number, j: number): boolean => !causal || j <= i;
-  const scores = qs.map((q) =>
-    ks.map((k) =>
-      iteratedSum(
+  // score_ij is a pure function of the vectors (q_i, k_j): computed once per distinct pair
+  // (hand-built models repeat vectors across positions)
+  const internQ = intern(qs);
+  const internK = intern(ks);
+  const memo = new Map<number, Float>();
+  const scoreOf = (i: number, j: number): Float => {
+    const key = internQ.id[i]! * internK.count + internK.id[j]!;
+    let s = memo.get(key);
+    if (s === undefined) {
+      const q = qs[i]!;
+      const k = ks[j]!;
+      s = iteratedSum(
         params,
         q.map((qr, r) => floatMul(params, qr, k[r]!)),
-      ),
-    ),
-  );
+      );
+      memo.set(key, s);
+    }
+    return s;
+  };
+  const scores = qs.map((_, i) => ks.map((_k, j) => scoreOf(i, j)));
   if (head.attention === 'softmax') {
     return attend(
       params,
@@ -401,10 +449,15 @@ export const headOutput = (params: FloatParams, head: Head, causal: boolean, xs:
       visible,
     );
   }
-  const maxima = scores.map((row, i) => {
+  // the order of the scores as ranks: equal values, equal ranks (one sort of the distinct scores)
+  const distinct = [...new Set(memo.values())].sort(floatCompare);
+  const rankOf = new Map<Float, number>();
+  distinct.forEach((f, t) => rankOf.set(f, t > 0 && floatCompare(f, distinct[t - 1]!) === 0 ? rankOf.get(distinct[t - 1]!)! : t));
+  const ranks = scores.map((row) => row.map((f) => rankOf.get(f)!));
+  const maxima = ranks.map((row, i) => {
     let best = -1;
     row.forEach((s, j) => {
-      if (visible(i, j) && (best < 0 || floatCompare(s, row[best]!) > 0)) best = j;
+      if (visible(i, j) && (best < 0 || s > row[best]!)) best = j;
     });
     return best;
   });
@@ -413,7 +466,7 @@ export const headOutput = (params: FloatParams, head: Head, causal: boolean, xs:
   const zero = zeroFloat(params);
   return attend(
     params,
-    scores.map((row, i) => row.map((s) => (floatCompare(s, row[maxima[i]!]!) === 0 ? one : zero))),
+    ranks.map((row, i) => row.map((s) => (s === row[maxima[i]!]! ? one : zero))),
     vs,
     visible,
   );

@@ -15,8 +15,9 @@
  *   evaluator, on every input.
  * - property (seeded, shrinking to a smallest circuit and input): a depth bound d = 1 … 4 and a
  *   random circuit of depth ≤ d (`arbBoundedDepthCircuit`: ≤ 6 gates, fan-in ≤ 3, ≤ 3 inputs;
- *   `--full`: ≤ 16 gates, fan-in ≤ 8, ≤ 6 inputs), and a random input, against the kernel's
- *   circuit evaluator.
+ *   `--full`: ≤ 16 gates, fan-in ≤ 8, ≤ 6 inputs, 120 runs, and the issue's range, ≤ 40 gates
+ *   with fan-in ≤ 8, 12 runs — hundreds to thousands of symbols), and a random input, against
+ *   the kernel's circuit evaluator.
  * - claims: `layers` = 2d + 4 (construction) and `layers·levels` = 2d (P1 Lemma 3: two per
  *   level; the other four are three that compute counts and pointers, and one that reads the
  *   output gate at the last position), `width` = 42 + 5d, and the precision: `c·min`, the
@@ -173,6 +174,14 @@ export const verifyTransformerEvaluatesTc0 = async (ctx: VerifyContext, opts: Ev
     seed: ctx.seed,
     numRuns,
   });
+  // --full: the issue's range, up to 40 gates with fan-in up to 8 (N in the hundreds to thousands)
+  const large = { maxGates: 40, maxFanIn: 8, maxInputs: 6 };
+  const propertyLarge = ctx.full
+    ? checkProperty(arbEvaluatorCase(large), (k) => evaluatorAgrees(evaluator(k.d, EVALUATOR_C), k), { c: EVALUATOR_C, ...large }, `${STATEMENT}, random circuits of depth ≤ d ≤ 4 (≤ 40 gates, fan-in ≤ 8)`, {
+        seed: ctx.seed + 1,
+        numRuns: opts.numRuns ?? 12,
+      })
+    : null;
   ctx.progress(2, steps);
   await Promise.resolve();
   // precision: the smallest grid c that gets every precision case right
@@ -197,7 +206,15 @@ export const verifyTransformerEvaluatesTc0 = async (ctx: VerifyContext, opts: Ev
   ctx.progress(3, steps);
   const tiers: TierRun[] = [
     combineRuns('exhaustive', `${STATEMENT} (one-gate circuits; P1's examples)`, [{ where: 'one-gate circuits and P1 §3 examples', run: tierRun(exhaustive, 'exhaustive', STATEMENT) }]),
-    combineRuns('property', `${STATEMENT} (random circuits, d ≤ 4)`, [{ where: `≤ ${range.maxGates} gates, fan-in ≤ ${range.maxFanIn}`, run: tierRun(property, 'property', STATEMENT) }], ctx.seed),
+    combineRuns(
+      'property',
+      `${STATEMENT} (random circuits, d ≤ 4)`,
+      [
+        { where: `≤ ${range.maxGates} gates, fan-in ≤ ${range.maxFanIn}`, run: tierRun(property, 'property', STATEMENT) },
+        ...(propertyLarge === null ? [] : [{ where: '≤ 40 gates, fan-in ≤ 8', run: tierRun(propertyLarge, 'property', STATEMENT) }]),
+      ],
+      ctx.seed,
+    ),
   ];
   const measurements: Measurement[] = [];
   for (let d = 1; d <= 4; d++) {
