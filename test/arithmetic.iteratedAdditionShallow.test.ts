@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Circuit } from '../src/core/circuit.js';
+import { isRight } from 'fp-ts/lib/Either.js';
+import { makeCircuit, toGateSpecs, type Circuit } from '../src/core/circuit.js';
 import { evaluate } from '../src/core/evaluate.js';
 import { gateDepths, metrics } from '../src/core/metrics.js';
 import { verifyArithmeticFamily, type ArithmeticFamily } from '../src/proofs/arithmeticLemma.js';
@@ -159,5 +160,27 @@ describe('lemma iterated-addition-shallow', () => {
     const r = await verifyArithmeticFamily({ ...small, exhaustive: [], property: [] }, ctx, iteratedAdditionShallowFamily.build, claimed);
     expect(r.verdict).toBe('fails');
     expect(r.problems).toContainEqual(expect.stringMatching(/^depth at \{.*\}: measured 3 exceeds the claimed 2$/));
+  });
+
+  it('rejects a construction with output 0 negated in every tier (the property tier shrinks to all zeros), and an understated size claim', async () => {
+    const negated = (p: Record<string, number>): Circuit => {
+      const c = iteratedAdditionShallowFamily.build(p);
+      const specs = toGateSpecs(c);
+      const outs = Array.from(c.outputs);
+      specs.push({ type: 'not', args: [outs[0]!] });
+      outs[0] = specs.length - 1;
+      const r = makeCircuit(specs, outs);
+      if (!isRight(r)) throw new Error('mutation made an invalid circuit');
+      return r.right;
+    };
+    const r = await verifyArithmeticFamily(small, ctx, negated);
+    expect(r.verdict).toBe('fails');
+    for (const t of r.tiers) expect(t.holds, t.tier).toBe(false);
+    const prop = r.tiers.find((t) => t.tier === 'property')!;
+    expect((prop.failure!.counterexample as { input: string }).input).toMatch(/^0+$/);
+    const claimed = iteratedAdditionShallowFamily.claimed.map((c) => (c.figure === 'size' ? { ...c, at: () => 0 } : c));
+    const u = await verifyArithmeticFamily({ ...small, exhaustive: [], property: [] }, ctx, iteratedAdditionShallowFamily.build, claimed);
+    expect(u.verdict).toBe('fails');
+    expect(u.problems).toContainEqual(expect.stringMatching(/^size at \{.*\}: measured \d+ exceeds the claimed 0$/));
   });
 });
