@@ -29,7 +29,7 @@ export const CIRCUIT_FORMATS: readonly CircuitFormat[] = ['json', 'serial', 'dot
 /** The text of a circuit in a format (with a trailing newline), or why it cannot be written. */
 export const renderCircuit = (c: Circuit, format: CircuitFormat): Either<string, string> => {
   if (format === 'serial') {
-    const expanded = expandWeights(c);
+    const expanded = expandWeights(c, { outputsLast: true });
     if (isLeft(expanded)) return expanded;
     const s = printSerial(withOutputsLast(expanded.right));
     if (isLeft(s)) return left(`cannot serialize: ${s.left.message}`);

@@ -19,13 +19,17 @@
  * - input gates: depth 0; const gates become AND() / OR(): depth 1, no wires;
  * - NOT, AND, OR: unchanged (1 + the deepest argument, one wire per argument);
  * - a threshold wire of weight w > 0 repeats its argument w times (w wires); weight 0 drops
- *   the argument; weight −w repeats a NOT gate over the argument w times (w wires; depth of
- *   the argument + 1 on that path) and raises k by w. There is one such NOT per distinct
- *   negated argument gate in the whole circuit, shared: each adds 1 to the size and 1 wire;
+ *   the argument; weight −w repeats the argument's *complement* w times (w wires) and raises
+ *   k by w;
+ * - the complement of a gate g is made once, if some threshold weighs g negatively: for an
+ *   input a NOT gate (depth 1, one wire); for NOT(x) x itself (no gate); for a const the
+ *   other const; for AND, OR and thresholds the dual gate on the same arguments (θ≤m−1,
+ *   θ≤0, θ≤k−1 for θ≥k, θ≥k+1 for θ≤k): same depth, same wires, one more gate;
  * - with m = Σ|w| and k so adjusted, a θ≥k with k ≤ 0 or k > m, or a θ≤k with k < 0 or
- *   k ≥ m, is constant and becomes AND() / OR(): depth 1, no wires (the NOT gates it asked
- *   for still count, as expandWeights creates them before the range test);
- * - size and depth are then measured as above (the P1 size is size + the number of NOTs).
+ *   k ≥ m, is constant and becomes AND() / OR(): depth 1, no wires (the complements it
+ *   asked for still count);
+ * - size and depth are then measured as above (the P1 size is size + the number of
+ *   complements made). So depthP1 ≤ depth + 1 and sizeP1 ≤ 2·size + inputs.
  * For an unweighted circuit without const gates, every θ≥k with 1 ≤ k ≤ m and every θ≤k with
  * 0 ≤ k < m, they equal depth, size and wires. Note that expandWeights also empties θ≥0 and
  * θ≤m (always 1), which P1's basis could write as they are, so a circuit already in P1's
@@ -68,22 +72,47 @@ export const gateDepths = (c: Circuit): Uint32Array => {
   return d;
 };
 
-/** The figures of the circuit in P1's basis (module notes): max output depth, extra NOTs, wires. */
-const p1Figures = (c: Circuit): { depth: number; nots: number; wires: number } => {
+/** The figures of the circuit in P1's basis (module notes): max output depth, extra gates, wires. */
+const p1Figures = (c: Circuit): { depth: number; extra: number; wires: number } => {
   const n = c.numGates;
-  const d = new Uint32Array(n);
-  const negated = new Uint8Array(n);
-  let nots = 0;
+  const needNeg = new Uint8Array(n);
+  if (c.weight !== null) {
+    for (let i = 0; i < n; i++) {
+      const kind = c.kind[i];
+      if (kind !== GateKind.Ge && kind !== GateKind.Le) continue;
+      for (let w = c.faninStart[i]!; w < c.faninStart[i + 1]!; w++) if (c.weight[w]! < 0) needNeg[c.fanin[w]!] = 1;
+    }
+  }
+  const d = new Uint32Array(n); // depth of the gate for i
+  const dNeg = new Uint32Array(n); // depth of its complement
+  let extra = 0;
   let wires = 0;
   for (let i = 0; i < n; i++) {
     const s = c.faninStart[i]!;
     const e = c.faninStart[i + 1]!;
     const kind = c.kind[i]!;
-    if (kind === GateKind.Input) continue;
+    if (kind === GateKind.Input) {
+      // the complement is a NOT gate: depth 1, one wire
+      dNeg[i] = 1;
+      if (needNeg[i] === 1) {
+        extra += 1;
+        wires += 1;
+      }
+      continue;
+    }
+    if (kind === GateKind.Not) {
+      // kept as NOT; its complement is its argument (no gate)
+      const a = c.fanin[s]!;
+      d[i] = d[a]! + 1;
+      dNeg[i] = d[a]!;
+      wires += 1;
+      continue;
+    }
     let deepest = 0;
+    let m = 0;
+    let inRange = true;
     if (kind === GateKind.Ge || kind === GateKind.Le) {
       let k = c.param[i]!;
-      let m = 0;
       for (let w = s; w < e; w++) {
         const x = c.weight === null ? 1 : c.weight[w]!;
         const a = c.fanin[w]!;
@@ -93,29 +122,31 @@ const p1Figures = (c: Circuit): { depth: number; nots: number; wires: number } =
         } else if (x < 0) {
           m -= x;
           k -= x;
-          if (negated[a] === 0) {
-            negated[a] = 1;
-            nots += 1;
-          }
-          deepest = Math.max(deepest, d[a]! + 1);
+          deepest = Math.max(deepest, dNeg[a]!);
         }
       }
-      const inRange = kind === GateKind.Ge ? k > 0 && k <= m : k >= 0 && k < m;
-      if (!inRange) {
-        d[i] = 1; // AND() or OR()
-        continue;
-      }
-      wires += m;
+      inRange = kind === GateKind.Ge ? k > 0 && k <= m : k >= 0 && k < m;
     } else {
-      // NOT, AND, OR as they are; const gates (no arguments) become AND() / OR(): depth 1
+      // AND, OR as they are (complements θ≤m−1 / θ≤0 on the same arguments); const gates
+      // (no arguments) become AND() / OR()
       for (let w = s; w < e; w++) deepest = Math.max(deepest, d[c.fanin[w]!]!);
-      wires += e - s;
+      m = e - s;
     }
-    d[i] = deepest + 1;
+    // out of range: AND() or OR(), depth 1, no wires; the complement is the same with the
+    // other constant, or the dual threshold on the same arguments
+    const depth = inRange ? deepest + 1 : 1;
+    const w = inRange ? m : 0;
+    d[i] = depth;
+    dNeg[i] = depth;
+    wires += w;
+    if (needNeg[i] === 1) {
+      extra += 1;
+      wires += w;
+    }
   }
   let depth = 0;
   for (let j = 0; j < c.outputs.length; j++) depth = Math.max(depth, d[c.outputs[j]!]!);
-  return { depth, nots, wires: wires + nots };
+  return { depth, extra, wires };
 };
 
 /**
@@ -164,7 +195,7 @@ export const metrics = (c: Circuit): CircuitMetrics => {
     maxThreshold,
     gates,
     depthP1: p1.depth,
-    sizeP1: size + p1.nots,
+    sizeP1: size + p1.extra,
     wiresP1: p1.wires,
   };
 };

@@ -9,9 +9,10 @@
  * ## Claims
  * All the construction's own (`source: 'construction'`): depth 2 and size exactly
  * n + ⌈log₂(n+1)⌉ (argued in the header of `src/reductions/arithmetic/bitCount.ts`);
- * depth·P1 = 3, measured (the output gates weigh some first-layer gates negatively, so
- * expandWeights puts a NOT layer between the two; n = 2…4096: always 3, 2 at n = 1); size·P1 by
- * the derived bound 2S + I (`familyClaims.ts`).
+ * depth·P1 = 2, measured (the output gates weigh some first-layer gates negatively;
+ * expandWeights serves each by the gate's dual threshold on the same inputs, of depth 1, so no
+ * level is added — it was 3 with a NOT layer); size·P1 by the derived bound 2S + I
+ * (`familyClaims.ts`).
  *
  * ## References
  * Hajnal, Maass, Pudlák, Szegedy, Turán, JCSS 46 (1993); used by P1 Lemma 5. Construction in
@@ -28,19 +29,19 @@ const n = (p: Params): number => param(p, 'n');
 
 /**
  * The claimed figures of bit counting over n bits: depth 2, size n + ⌈log₂(n+1)⌉ (exact),
- * depth·P1 3, size·P1 ≤ 2·size + n.
+ * depth·P1 2, size·P1 ≤ 2·size + n.
  * @category claims
  */
 export const bitCountBounds = (n: number): CircuitBounds => {
   const size = n + bitLength(n);
-  return { depth: 2, size, depthP1: 3, sizeP1: p1SizeBound(size, n) };
+  return { depth: 2, size, depthP1: 2, sizeP1: p1SizeBound(size, n) };
 };
 
 /** The claims as text. @category claims */
 export const bitCountFormula: BoundsFormula = {
   depth: '2',
   size: 'n + ⌈log₂(n+1)⌉',
-  depthP1: '3',
+  depthP1: '2',
   sizeP1: p1SizeFormula('n + ⌈log₂(n+1)⌉', 'n'),
   where: 'n = number of input bits',
 };

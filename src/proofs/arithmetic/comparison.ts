@@ -13,8 +13,8 @@
  *   w = 1); `'weighted'` (w ≤ 30): depth 2, size 4. The counting argument is in the header of
  *   `src/reductions/arithmetic/comparison.ts`.
  * - depth·P1 = 4 (`'lookahead'`) and 3 (`'weighted'`), measured: every negated argument is an
- *   input bit, so expandWeights adds one NOT layer under layer 1 (w = 1…4096: always 4, 3 at
- *   w = 1). size·P1 by the derived bound 2S + I (`familyClaims.ts`).
+ *   input bit, whose complement is a NOT gate, so expandWeights adds one level under layer 1
+ *   (w = 1…4096: always 4, 3 at w = 1) — the one level its bound depth + 1 allows. size·P1 by the derived bound 2S + I (`familyClaims.ts`).
  *
  * ## References
  * Used by P1 Lemma 5 (alignment and truncation of floats); construction in

@@ -19,12 +19,15 @@
  * **size·P1 ≤ 2·S + I.** The figures in P1's basis are those of `expandWeights(c)`
  * (`src/reductions/expandWeights.ts`, measured by `src/core/metrics.ts`): weights become
  * repeated wires, const gates become AND() / OR(), and every negative weight on an argument g
- * is served by one NOT gate over g, shared by all the gates that negate g. So the P1 size is
- * the size plus the number of distinct negated arguments, each an input or a gate of the
- * circuit: size·P1 ≤ size + (I + size) ≤ 2·S + I when size ≤ S, with I the number of inputs.
- * The bound therefore holds for every circuit that meets its size claim; the P1 depth, on the
- * other hand, is a constant of each construction, found by measurement (each family's module
- * says where) and claimed as such.
+ * is served by one complement of g, shared by all the gates that negate g: a NOT gate if g is
+ * an input, g's dual threshold on g's own arguments otherwise (none for a NOT gate g). So the
+ * P1 size is the size plus at most the number of distinct negated arguments, each an input or
+ * a gate of the circuit: size·P1 ≤ size + (I + size) ≤ 2·S + I when size ≤ S, with I the
+ * number of inputs. The bound therefore holds for every circuit that meets its size claim.
+ * **depth·P1 ≤ depth + 1** likewise holds for every circuit (a complement has its gate's
+ * depth, an input's complement depth 1); the claimed P1 depth of each construction is the
+ * measured constant (each family's module says where), which is the depth itself when no
+ * negated input lies on a longest path.
  *
  * @module
  */
@@ -60,7 +63,7 @@ export const p1SizeBound = (size: number, inputs: number): number => 2 * size + 
 
 /** The text of {@link p1SizeBound} for a size formula and an input count, both as text. @category claims */
 export const p1SizeFormula = (size: string, inputs: string): string =>
-  `2·(${size}) + ${inputs} (= 2S + I with S the size claim and I = ${inputs} inputs: each NOT of the translation to P1's basis negates a distinct input or gate)`;
+  `2·(${size}) + ${inputs} (= 2S + I with S the size claim and I = ${inputs} inputs: each complement made by the translation to P1's basis negates a distinct input or gate)`;
 
 /**
  * ⌈log₂ n⌉ for an integer n ≥ 1 (0 for n = 1); NaN otherwise (a claim at a bad point is then

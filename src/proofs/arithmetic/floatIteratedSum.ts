@@ -18,9 +18,10 @@
  *   limits; so the claim calls that count rather than restating the choice of ℓ. Its closed
  *   form, with every symbol defined, is the claim's formula ({@link floatIteratedSumSizeFormula}),
  *   and the tests check that the count equals that closed form at ℓ = the shape's block width;
- * - depth·P1 = 15, measured (the four counting and carry layers and the truncation weigh gates
- *   of the layers below negatively, and expandWeights adds NOT layers for them): 15 at every
- *   point of depth 9 checked (k ≤ 512, p ≤ 18), 13–14 at the shallower p = 4 / k = 1 members;
+ * - depth·P1 = 10, measured (the four counting and carry layers and the truncation weigh gates
+ *   of the layers below negatively; expandWeights serves each by the gate's dual threshold, of
+ *   the gate's own depth, and only the negated input bits cost a level): 10 at every point of
+ *   depth 9 checked, 9 at the shallower members (it was 15 with NOT layers);
  * - size·P1 by the derived bound 2S + I, I = k·p (`familyClaims.ts`).
  *
  * ## Implementation notes
@@ -70,7 +71,7 @@ export const floatIteratedSumSizeFormula =
 /**
  * The claimed figures of ⊕ of k floats of precision p: depth 9; size ≤
  * `floatIteratedSumGateCount(k, p)` (the construction's own count, see the module notes;
- * NaN where the construction refuses the point); depth·P1 15; size·P1 ≤ 2·size + k·p.
+ * NaN where the construction refuses the point); depth·P1 10; size·P1 ≤ 2·size + k·p.
  * @category claims
  */
 export const floatIteratedSumBounds = (k: number, p: number): CircuitBounds => {
@@ -80,14 +81,14 @@ export const floatIteratedSumBounds = (k: number, p: number): CircuitBounds => {
   } catch {
     size = Number.NaN;
   }
-  return { depth: 9, size, depthP1: 15, sizeP1: p1SizeBound(size, k * p) };
+  return { depth: 9, size, depthP1: 10, sizeP1: p1SizeBound(size, k * p) };
 };
 
 /** The claims as text. @category claims */
 export const floatIteratedSumFormula: BoundsFormula = {
   depth: '9',
   size: floatIteratedSumSizeFormula,
-  depthP1: '15',
+  depthP1: '10',
   sizeP1: p1SizeFormula('the size claim', 'n·p'),
   where: '',
 };

@@ -25,8 +25,10 @@
  *   `src/reductions/arithmetic/floatOps.ts`: product depth 17, size mult(r) + 4r² + 40r +
  *   14⌈r/2⌉ + 7 with mult the `multiplication` lemma's size claim; quotient depth 14, size
  *   2^r + r(5r + 91)/2 + 18⌈r/2⌉ + 7; comparison depth 6, size r² + 5r + 21 (29 at p = 4);
- *   depth·P1 measured over p = 4…60 (quotient: 4…24): 22, 19 and 8, reached from p = 10, 12 and
- *   8 on (with the depth); size·P1 by the derived bound 2S + I, I = 2p (`familyClaims.ts`).
+ *   depth·P1 measured over p = 4…60 (quotient: 4…24): 17, 15 and 7, reached from p = 10, 12 and
+ *   8 on (with the depth): expandWeights serves negated gates by their dual thresholds (one
+ *   more level at most, for negated inputs), where NOT layers gave 22, 19 and 8; size·P1 by the
+ *   derived bound 2S + I, I = 2p (`familyClaims.ts`).
  *
  * ## References
  * P1 App. A and Def 8; P1 Lemma 1; construction in `src/reductions/arithmetic/floatOps.ts`.
@@ -101,60 +103,60 @@ const r = (p: number): number => p / 2 - 1;
 
 /**
  * The arithmetic product's bounds: depth 17, size ≤ mult(r) + 4r² + 40r + 14⌈r/2⌉ + 7 with
- * r = p/2 − 1 and mult the `multiplication` lemma's size claim; depth·P1 22; size·P1 ≤ 2·size + 2p.
+ * r = p/2 − 1 and mult the `multiplication` lemma's size claim; depth·P1 17; size·P1 ≤ 2·size + 2p.
  * @category claims
  */
 export const floatMulArithBounds = (p: number): CircuitBounds => {
   const R = r(p);
   const size = multiplicationBounds(R).size + 4 * R * R + 40 * R + 14 * Math.ceil(R / 2) + 7;
-  return { depth: 17, size, depthP1: 22, sizeP1: p1SizeBound(size, 2 * p) };
+  return { depth: 17, size, depthP1: 17, sizeP1: p1SizeBound(size, 2 * p) };
 };
 
 /** The arithmetic product's claims as text. @category claims */
 export const floatMulArithFormula: BoundsFormula = {
   depth: '17',
   size: 'mult(r) + 4r² + 40r + 14⌈r/2⌉ + 7',
-  depthP1: '22',
+  depthP1: '17',
   sizeP1: p1SizeFormula('the size claim', '2p'),
   where: `r = p/2 − 1; mult(w) = the multiplication lemma's size claim, ${multiplicationFormula.size} (${multiplicationFormula.where})`,
 };
 
 /**
  * The arithmetic quotient's bounds: depth 14, size ≤ 2^r + r(5r + 91)/2 + 18⌈r/2⌉ + 7 with
- * r = p/2 − 1; depth·P1 19; size·P1 ≤ 2·size + 2p.
+ * r = p/2 − 1; depth·P1 15; size·P1 ≤ 2·size + 2p.
  * @category claims
  */
 export const floatDivArithBounds = (p: number): CircuitBounds => {
   const R = r(p);
   const size = 2 ** R + (R * (5 * R + 91)) / 2 + 18 * Math.ceil(R / 2) + 7;
-  return { depth: 14, size, depthP1: 19, sizeP1: p1SizeBound(size, 2 * p) };
+  return { depth: 14, size, depthP1: 15, sizeP1: p1SizeBound(size, 2 * p) };
 };
 
 /** The arithmetic quotient's claims as text. @category claims */
 export const floatDivArithFormula: BoundsFormula = {
   depth: '14',
   size: '2^r + r(5r + 91)/2 + 18⌈r/2⌉ + 7',
-  depthP1: '19',
+  depthP1: '15',
   sizeP1: p1SizeFormula('2^r + r(5r + 91)/2 + 18⌈r/2⌉ + 7', '2p'),
   where: 'r = p/2 − 1',
 };
 
 /**
  * The arithmetic comparison's bounds: depth 6, size r² + 5r + 21 with r = p/2 − 1 (exact for
- * p ≥ 6; 29 at p = 4); depth·P1 8; size·P1 ≤ 2·size + 2p.
+ * p ≥ 6; 29 at p = 4); depth·P1 7; size·P1 ≤ 2·size + 2p.
  * @category claims
  */
 export const floatCompareArithBounds = (p: number): CircuitBounds => {
   const R = r(p);
   const size = R === 1 ? 29 : R * R + 5 * R + 21;
-  return { depth: 6, size, depthP1: 8, sizeP1: p1SizeBound(size, 2 * p) };
+  return { depth: 6, size, depthP1: 7, sizeP1: p1SizeBound(size, 2 * p) };
 };
 
 /** The arithmetic comparison's claims as text. @category claims */
 export const floatCompareArithFormula: BoundsFormula = {
   depth: '6',
   size: 'r² + 5r + 21 (p ≥ 6; 29 at p = 4)',
-  depthP1: '8',
+  depthP1: '7',
   sizeP1: p1SizeFormula('the size claim', '2p'),
   where: 'r = p/2 − 1',
 };

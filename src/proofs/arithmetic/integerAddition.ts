@@ -9,9 +9,10 @@
  * ## Claims
  * All the construction's own (`source: 'construction'`; P1 states constant depth only):
  * depth 4 and size exactly w(w+1)/2 + 3w − 2 (the count is argued in the header of
- * `src/reductions/arithmetic/integerAddition.ts`); depth·P1 = 5, measured (the sum bits weigh
- * the next carry by −2, so expandWeights puts a NOT between the carries and the sum bits;
- * w = 2…1024: always 5, 3 at w = 1); size·P1 by the derived bound 2S + I (`familyClaims.ts`).
+ * `src/reductions/arithmetic/integerAddition.ts`); depth·P1 = 4, measured (the sum bits weigh
+ * the next carry by −2; expandWeights serves that by the carry's dual threshold, a gate of the
+ * carry's own depth, so no level is added; w = 2…256: always 4, 2 at w = 1; it was 5 with a NOT
+ * layer); size·P1 by the derived bound 2S + I (`familyClaims.ts`).
  *
  * ## Implementation notes
  * Export contract: `tradeoff export integer-addition --w W`: inputs x then y, unsigned, LSB
@@ -32,19 +33,19 @@ const w = (p: Params): number => param(p, 'w');
 
 /**
  * The claimed figures of integer addition at width w: depth 4, size w(w+1)/2 + 3w − 2 (exact),
- * depth·P1 5, size·P1 ≤ 2·size + 2w.
+ * depth·P1 4, size·P1 ≤ 2·size + 2w.
  * @category claims
  */
 export const integerAdditionBounds = (w: number): CircuitBounds => {
   const size = (w * (w + 1)) / 2 + 3 * w - 2;
-  return { depth: 4, size, depthP1: 5, sizeP1: p1SizeBound(size, 2 * w) };
+  return { depth: 4, size, depthP1: 4, sizeP1: p1SizeBound(size, 2 * w) };
 };
 
 /** The claims as text. @category claims */
 export const integerAdditionFormula: BoundsFormula = {
   depth: '4',
   size: 'w(w+1)/2 + 3w − 2',
-  depthP1: '5',
+  depthP1: '4',
   sizeP1: p1SizeFormula('w(w+1)/2 + 3w − 2', '2w'),
   where: 'w = operand width',
 };

@@ -12,9 +12,9 @@
  * - depth 8;
  * - size ≤ w(⌊n/2⌋ + ⌊log₂ n⌋) + [h ≥ 3]·⌈W/ℓ⌉·(⌊h(2^ℓ − 1)/2⌋ + 2ℓ − 1) + W(W+1)/2 + 3W − 1,
  *   stage by stage as argued in the header of `src/reductions/arithmetic/iteratedAddition.ts`;
- * - depth·P1 = 11, measured: each of the three counting stages weighs some gates of the layer
- *   below negatively, and expandWeights adds a NOT layer for each (n = 4…4096 at w = 8, and the
- *   lemma's other points: 11 whenever the depth is 8; less at the degenerate n ≤ 7);
+ * - depth·P1 = 8, measured: each of the three counting stages weighs some gates of the layer
+ *   below negatively, and expandWeights serves each by that gate's dual threshold, of the
+ *   gate's own depth, so no level is added (it was 11 with a NOT layer per stage);
  * - size·P1 by the derived bound 2S + I, I = n·w (`familyClaims.ts`).
  *
  * ## Implementation notes
@@ -51,7 +51,7 @@ const SIZE = 'w(⌊n/2⌋ + ⌊log₂ n⌋) + [h ≥ 3]·⌈W/ℓ⌉·(⌊h(2^�
 /**
  * The claimed figures of iterated addition of n numbers of w bits: depth 8, size ≤
  * w(⌊n/2⌋ + ⌊log₂ n⌋) + [h ≥ 3]·⌈W/ℓ⌉·(⌊h(2^ℓ − 1)/2⌋ + 2ℓ − 1) + W(W+1)/2 + 3W − 1 with
- * W = w + ⌈log₂ n⌉, h = min(w, ⌊log₂ n⌋ + 1), ℓ = ⌈log₂ h⌉; depth·P1 11; size·P1 ≤ 2·size + n·w.
+ * W = w + ⌈log₂ n⌉, h = min(w, ⌊log₂ n⌋ + 1), ℓ = ⌈log₂ h⌉; depth·P1 8; size·P1 ≤ 2·size + n·w.
  * @category claims
  */
 export const iteratedAdditionBounds = (n: number, w: number): CircuitBounds => {
@@ -61,14 +61,14 @@ export const iteratedAdditionBounds = (n: number, w: number): CircuitBounds => {
   const ell = ceilLog2(h);
   const blocks = h >= 3 ? Math.ceil(W / ell) * (Math.floor((h * (2 ** ell - 1)) / 2) + 2 * ell - 1) : 0;
   const size = w * (Math.floor(n / 2) + floorLog) + blocks + (W * (W + 1)) / 2 + 3 * W - 1;
-  return { depth: 8, size, depthP1: 11, sizeP1: p1SizeBound(size, n * w) };
+  return { depth: 8, size, depthP1: 8, sizeP1: p1SizeBound(size, n * w) };
 };
 
 /** The claims as text. @category claims */
 export const iteratedAdditionFormula: BoundsFormula = {
   depth: '8',
   size: SIZE,
-  depthP1: '11',
+  depthP1: '8',
   sizeP1: p1SizeFormula('the size claim', 'n·w'),
   where: 'n numbers of w bits, W = w + ⌈log₂ n⌉, h = min(w, ⌊log₂ n⌋ + 1), ℓ = ⌈log₂ h⌉',
 };

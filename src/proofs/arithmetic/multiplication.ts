@@ -10,8 +10,8 @@
  * - depth 9;
  * - size ≤ w² + ⌊w²/2⌋ + (2w − 1)(μ − 1) + [μ ≥ 3]·⌈2w/ℓ⌉·(⌊μ(2^ℓ − 1)/2⌋ + 2ℓ − 1) + w(2w+1) + 6w − 1,
  *   stage by stage as argued in the header of `src/reductions/arithmetic/multiplication.ts`;
- * - depth·P1 = 12, measured (the AND layer, then iterated addition's 11; w = 4…256: always 12,
- *   less for w ≤ 3);
+ * - depth·P1 = 9, measured (the AND layer, then iterated addition's 8: negated gates are served
+ *   by their dual thresholds, no NOT layers; it was 12 with them);
  * - size·P1 by the derived bound 2S + I, I = 2w (`familyClaims.ts`).
  * {@link multiplicationBounds} is also the `mult(r)` of `float-mul`'s size claim.
  *
@@ -42,7 +42,7 @@ const w = (p: Params): number => param(p, 'w');
 /**
  * The claimed figures of multiplication at width w: depth 9, size ≤
  * w² + ⌊w²/2⌋ + (2w−1)(μ−1) + [μ ≥ 3]·⌈2w/ℓ⌉·(⌊μ(2^ℓ − 1)/2⌋ + 2ℓ − 1) + w(2w+1) + 6w − 1
- * with μ = ⌊log₂ w⌋ + 1, ℓ = ⌈log₂ μ⌉; depth·P1 12; size·P1 ≤ 2·size + 2w.
+ * with μ = ⌊log₂ w⌋ + 1, ℓ = ⌈log₂ μ⌉; depth·P1 9; size·P1 ≤ 2·size + 2w.
  * @category claims
  */
 export const multiplicationBounds = (w: number): CircuitBounds => {
@@ -50,14 +50,14 @@ export const multiplicationBounds = (w: number): CircuitBounds => {
   const ell = ceilLog2(mu);
   const blocks = mu >= 3 ? Math.ceil((2 * w) / ell) * (Math.floor((mu * (2 ** ell - 1)) / 2) + 2 * ell - 1) : 0;
   const size = w * w + Math.floor((w * w) / 2) + (2 * w - 1) * (mu - 1) + blocks + w * (2 * w + 1) + 6 * w - 1;
-  return { depth: 9, size, depthP1: 12, sizeP1: p1SizeBound(size, 2 * w) };
+  return { depth: 9, size, depthP1: 9, sizeP1: p1SizeBound(size, 2 * w) };
 };
 
 /** The claims as text. @category claims */
 export const multiplicationFormula: BoundsFormula = {
   depth: '9',
   size: 'w² + ⌊w²/2⌋ + (2w−1)(μ−1) + [μ ≥ 3]·⌈2w/ℓ⌉·(⌊μ(2^ℓ − 1)/2⌋ + 2ℓ − 1) + w(2w+1) + 6w − 1',
-  depthP1: '12',
+  depthP1: '9',
   sizeP1: p1SizeFormula('the size claim', '2w'),
   where: 'w = operand width, μ = ⌊log₂ w⌋ + 1, ℓ = ⌈log₂ μ⌉',
 };
