@@ -4,13 +4,16 @@
  * Runs the benchmarks and writes each result to `bench/results/<name>.json`:
  * - `eval`: reference vs bit-parallel evaluator on a seeded random 1,000,000-gate circuit
  *   (`bench/eval.bench.ts`);
+ * - `eval-vs-c`: the bit-parallel evaluator against a plain C loop (`bench/c/evaluate.c`, built
+ *   with `cc -O3 -march=native` when a C compiler is present) on the same circuit, side by side
+ *   (`bench/evalVsC.ts`);
  * - `arithmetic`: build time, size, wires and memory of `float-iterated-sum`
  *   (`bench/arithmetic.bench.ts`);
  * - `compile-transformer`: compiling the example transformers at n = 4 … 64
  *   (`bench/compileTransformer.ts`; also writes `docs/figures/compile-transformer.svg`). It
  *   takes many minutes, so the default run leaves it out: run it by name.
  *
- * `npm run bench` runs `eval` and `arithmetic`; `npm run bench -- eval --gates 100000` one,
+ * `npm run bench` runs `eval`, `eval-vs-c` and `arithmetic`; `npm run bench -- eval --gates 100000` one,
  * with options.
  *
  * @module
@@ -22,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { runEvalBench } from './eval.bench.js';
 import { runArithmeticBench } from './arithmetic.bench.js';
+import { runEvalVsCBench } from './evalVsC.js';
 import { compileTransformerFigure, runCompileTransformerBench } from './compileTransformer.js';
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
@@ -52,6 +56,22 @@ const evalBench = async (o: { gates?: number; assignments?: number; ref?: number
   );
 };
 
+const evalVsCBench = async (o: { gates?: number; assignments?: number; rounds?: number }): Promise<void> => {
+  const r = await runEvalVsCBench({
+    ...(o.gates === undefined ? {} : { gates: o.gates }),
+    ...(o.assignments === undefined ? {} : { assignments: o.assignments }),
+    ...(o.rounds === undefined ? {} : { rounds: o.rounds }),
+  });
+  write('eval-vs-c', r);
+  const fmt = (ms: number): string => `${(ms * 1000).toFixed(2)} µs/assignment`;
+  for (const t of r.js) console.log(`JS  ${t.wordsPerGate} × 32-bit words/gate (${t.lanesPerPass} lanes): ${fmt(t.msPerAssignment)} (round spread ${t.spreadPercent.toFixed(1)}%)`);
+  if (r.c.length === 0) console.log(`C   skipped: ${r.compiler.note}`);
+  for (const t of r.c) console.log(`C   ${t.wordsPerGate} × 64-bit words/gate (${t.lanesPerPass} lanes): ${fmt(t.msPerAssignment)} (round spread ${t.spreadPercent.toFixed(1)}%)`);
+  for (const e of r.ratioAtEqualLanes) console.log(`JS/C speed at ${e.lanesPerPass} lanes per pass: ${e.ratio.toFixed(3)}`);
+  if (r.best.ratio !== null) console.log(`JS/C speed, best against best: ${r.best.ratio.toFixed(3)} (target ≥ 0.6: ${r.pass.ratioAtLeast06 ? 'met' : 'NOT met'})`);
+  console.log(`memory: ${r.memory.bytesPerGate.toFixed(1)} B/gate + ${r.memory.bytesPerWire} B/wire (budget 32 + 4); agree: JS = C ${r.agree.jsVsC}, JS = reference ${r.agree.jsVsReference}`);
+};
+
 const arithmeticBench = async (o: { max?: number }): Promise<void> => {
   write('arithmetic', await runArithmeticBench(o.max === undefined ? {} : { maxK: o.max }));
 };
@@ -78,6 +98,13 @@ program
   .option('--rounds <n>', 'interleaved timing rounds (default 4)', int)
   .action(evalBench);
 program
+  .command('eval-vs-c')
+  .description('bit-parallel evaluator vs a plain C loop (cc -O3 -march=native) on the eval benchmark circuit')
+  .option('--gates <n>', 'gates in the random circuit (default 1,000,000)', int)
+  .option('--assignments <n>', 'assignments (default 4,096)', int)
+  .option('--rounds <n>', 'interleaved rounds (default 3)', int)
+  .action(evalVsCBench);
+program
   .command('arithmetic')
   .description('build cost of float-iterated-sum over k = 16 … 256 (and more with --max)')
   .option('--max <k>', 'largest k to build (default 256; 512 and 1024 take GBs)', int)
@@ -92,10 +119,10 @@ program
   .action(compileTransformerBench);
 program
   .command('all', { isDefault: true })
-  .description('eval and arithmetic, with defaults (compile-transformer only by name)')
+  .description('eval, eval-vs-c and arithmetic, with defaults (compile-transformer only by name)')
   .action(() => {
     // each benchmark in a process of its own, so that peak-memory figures are its own
-    for (const name of ['eval', 'arithmetic']) {
+    for (const name of ['eval', 'eval-vs-c', 'arithmetic']) {
       const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name], { stdio: 'inherit' });
       if (r.status !== 0) {
         process.exitCode = r.status ?? 1;

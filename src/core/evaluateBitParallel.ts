@@ -76,7 +76,7 @@ const bitLength = (t: number): number => {
  * θ≥K (isGe) or θ≤K on unweighted wires `s … e−1` with fan-in < 128: the whole count (7 bits)
  * lives in locals. Harley–Seal: 8 wires → one `eights` word via 7 CSAs, rippled into bits 3–6.
  */
-const thresholdSmall = (v: Int32Array, fanin: Uint32Array, s: number, e: number, K: number): number => {
+const thresholdSmall = (v: Int32Array, fanin: Uint32Array, s: number, e: number, K: number, W: number, k: number): number => {
   let ones = 0;
   let twos = 0;
   let fours = 0;
@@ -88,10 +88,10 @@ const thresholdSmall = (v: Int32Array, fanin: Uint32Array, s: number, e: number,
   let u: number;
   let t: number;
   for (; w + 8 <= e; w += 8) {
-    const a = v[fanin[w]!]!;
-    const b = v[fanin[w + 1]!]!;
-    const c = v[fanin[w + 2]!]!;
-    const d = v[fanin[w + 3]!]!;
+    const a = v[fanin[w]! * W + k]!;
+    const b = v[fanin[w + 1]! * W + k]!;
+    const c = v[fanin[w + 2]! * W + k]!;
+    const d = v[fanin[w + 3]! * W + k]!;
     u = ones ^ a;
     const twosA = (ones & a) | (u & b);
     ones = u ^ b;
@@ -101,10 +101,10 @@ const thresholdSmall = (v: Int32Array, fanin: Uint32Array, s: number, e: number,
     u = twos ^ twosA;
     const foursA = (twos & twosA) | (u & twosB);
     twos = u ^ twosB;
-    const a2 = v[fanin[w + 4]!]!;
-    const b2 = v[fanin[w + 5]!]!;
-    const c2 = v[fanin[w + 6]!]!;
-    const d2 = v[fanin[w + 7]!]!;
+    const a2 = v[fanin[w + 4]! * W + k]!;
+    const b2 = v[fanin[w + 5]! * W + k]!;
+    const c2 = v[fanin[w + 6]! * W + k]!;
+    const d2 = v[fanin[w + 7]! * W + k]!;
     u = ones ^ a2;
     const twosC = (ones & a2) | (u & b2);
     ones = u ^ b2;
@@ -128,10 +128,10 @@ const thresholdSmall = (v: Int32Array, fanin: Uint32Array, s: number, e: number,
     b6 ^= t;
   }
   if (e - w >= 4) {
-    const a = v[fanin[w]!]!;
-    const b = v[fanin[w + 1]!]!;
-    const c = v[fanin[w + 2]!]!;
-    const d = v[fanin[w + 3]!]!;
+    const a = v[fanin[w]! * W + k]!;
+    const b = v[fanin[w + 1]! * W + k]!;
+    const c = v[fanin[w + 2]! * W + k]!;
+    const d = v[fanin[w + 3]! * W + k]!;
     w += 4;
     u = ones ^ a;
     const twosA = (ones & a) | (u & b);
@@ -156,8 +156,8 @@ const thresholdSmall = (v: Int32Array, fanin: Uint32Array, s: number, e: number,
     b6 ^= t;
   }
   if (e - w >= 2) {
-    const a = v[fanin[w]!]!;
-    const b = v[fanin[w + 1]!]!;
+    const a = v[fanin[w]! * W + k]!;
+    const b = v[fanin[w + 1]! * W + k]!;
     w += 2;
     u = ones ^ a;
     let x = (ones & a) | (u & b);
@@ -179,7 +179,7 @@ const thresholdSmall = (v: Int32Array, fanin: Uint32Array, s: number, e: number,
     b6 ^= t;
   }
   if (w < e) {
-    let x = v[fanin[w]!]!;
+    let x = v[fanin[w]! * W + k]!;
     t = ones & x;
     ones ^= x;
     x = t;
@@ -214,11 +214,11 @@ const thresholdSmall = (v: Int32Array, fanin: Uint32Array, s: number, e: number,
  * θ≥K (isGe) or θ≤K on unweighted wires `s … e−1`, any fan-in: the count's bits in the
  * counter scratch `cnt`, one vertical ripple-add per wire.
  */
-const thresholdLarge = (v: Int32Array, fanin: Uint32Array, s: number, e: number, K: number, cnt: Int32Array): number => {
+const thresholdLarge = (v: Int32Array, fanin: Uint32Array, s: number, e: number, K: number, cnt: Int32Array, W: number, k: number): number => {
   const B = bitLength(e - s);
   for (let j = 0; j < B; j++) cnt[j] = 0;
   for (let w = s; w < e; w++) {
-    let carry = v[fanin[w]!]!;
+    let carry = v[fanin[w]! * W + k]!;
     for (let j = 0; carry !== 0 && j < B; j++) {
       const x = cnt[j]!;
       cnt[j] = x ^ carry;
@@ -233,7 +233,10 @@ const thresholdLarge = (v: Int32Array, fanin: Uint32Array, s: number, e: number,
   return r;
 };
 
-/** θ≥k (isGe) or θ≤k on the unweighted wires `s … e−1`. */
+/**
+ * Word `k` of every gate's `W` words, for a θ≥k (isGe) or θ≤k gate on the unweighted wires
+ * `s … e−1`, into `v[i·W + k]` for `k = 0 … W−1`.
+ */
 const thresholdUnweighted = (
   v: Int32Array,
   fanin: Uint32Array,
@@ -242,14 +245,27 @@ const thresholdUnweighted = (
   k: number,
   isGe: boolean,
   cnt: Int32Array,
-): number => {
+  W: number,
+  i: number,
+): void => {
   const f = e - s;
   const K = isGe ? k : k + 1; // le: Σx ≤ k ⟺ ¬(Σx ≥ k + 1)
-  const r = K <= 0 ? -1 : K > f ? 0 : f < 128 ? thresholdSmall(v, fanin, s, e, K) : thresholdLarge(v, fanin, s, e, K, cnt);
-  return isGe ? r : ~r;
+  const flip = isGe ? 0 : -1;
+  const o = i * W;
+  if (K <= 0 || K > f) {
+    const r = (K <= 0 ? -1 : 0) ^ flip;
+    for (let q = 0; q < W; q++) v[o + q] = r;
+  } else if (f < 128) {
+    for (let q = 0; q < W; q++) v[o + q] = thresholdSmall(v, fanin, s, e, K, W, q) ^ flip;
+  } else {
+    for (let q = 0; q < W; q++) v[o + q] = thresholdLarge(v, fanin, s, e, K, cnt, W, q) ^ flip;
+  }
 };
 
-/** θ≥k (isGe) or θ≤k on weighted wires `s … e−1`: negate x for w < 0, ripple-add at set bits of |w|. */
+/**
+ * θ≥k (isGe) or θ≤k on weighted wires `s … e−1`, all `W` words of gate `i`: negate x for
+ * w < 0, ripple-add at the set bits of |w|.
+ */
 const thresholdWeighted = (
   v: Int32Array,
   fanin: Uint32Array,
@@ -259,7 +275,9 @@ const thresholdWeighted = (
   k: number,
   isGe: boolean,
   cnt: Int32Array,
-): number => {
+  W: number,
+  i: number,
+): void => {
   let total = 0;
   let neg = 0;
   for (let w = s; w < e; w++) {
@@ -271,16 +289,20 @@ const thresholdWeighted = (
   }
   // Σ w·x = Σ |w|·x' − neg with x' = ¬x where w < 0; ge: Σ|w|x' ≥ k + neg; le: ¬(Σ|w|x' ≥ k + 1 + neg).
   const K = (isGe ? k : k + 1) + neg;
-  let r: number;
-  if (K <= 0) r = -1;
-  else if (K > total) r = 0;
-  else {
-    const B = bitLength(total);
+  const flip = isGe ? 0 : -1;
+  const o = i * W;
+  if (K <= 0 || K > total) {
+    const r = (K <= 0 ? -1 : 0) ^ flip;
+    for (let q = 0; q < W; q++) v[o + q] = r;
+    return;
+  }
+  const B = bitLength(total);
+  for (let q = 0; q < W; q++) {
     for (let j = 0; j < B; j++) cnt[j] = 0;
     for (let w = s; w < e; w++) {
       const wt = weight[w]!;
       if (wt === 0) continue;
-      const x = wt < 0 ? ~v[fanin[w]!]! : v[fanin[w]!]!;
+      const x = wt < 0 ? ~v[fanin[w]! * W + q]! : v[fanin[w]! * W + q]!;
       let m = wt < 0 ? -wt : wt;
       for (let b = 0; m !== 0; b++, m >>>= 1) {
         if ((m & 1) === 0) continue;
@@ -292,15 +314,114 @@ const thresholdWeighted = (
         }
       }
     }
-    r = -1;
-    let q = K;
+    let r = -1;
+    let rest = K;
     for (let j = 0; j < B; j++) {
       const c = cnt[j]!;
-      r = q % 2 === 1 ? c & r : c | r;
-      q = Math.floor(q / 2);
+      r = rest % 2 === 1 ? c & r : c | r;
+      rest = Math.floor(rest / 2);
+    }
+    v[o + q] = r ^ flip;
+  }
+};
+
+/** Largest number of words per gate {@link evaluateWordsWide} accepts. @category model */
+export const MAX_WORDS_PER_GATE = 64;
+
+/**
+ * Evaluate every gate on `32·W` assignments at once (`W = wordsPerGate`): gate `i` gets the
+ * `W` words `i·W … i·W + W − 1`, and lane `b` of word `q` is the gate's value under assignment
+ * `32·q + b`. Input bit `j` of those assignments is read from `inputWords[j·W + q]`. With
+ * `W = 1` this is {@link evaluateWords}. A gate's words sit side by side, so each wire costs
+ * one random memory access for all `32·W` assignments (the benchmark's working set is the
+ * gate-word array, `4·W` bytes per gate). `scratch`, if given (length ≥ numGates·W), is
+ * filled and returned.
+ * @example
+ * ```ts
+ * const b = createBuilder();
+ * const [x, y] = b.inputs(2);
+ * const c = b.build([b.and([x!, y!])]);
+ * // two words per gate: assignments 0…31 in word 0, 32…63 in word 1
+ * evaluateWordsWide(c, Uint32Array.of(0b1100, 1, 0b1010, 1), 2).slice(2 * c.outputs[0]!); // [0b1000, 1]
+ * ```
+ * @category destructors
+ */
+export const evaluateWordsWide = (
+  c: Circuit,
+  inputWords: ArrayLike<number>,
+  wordsPerGate: number,
+  scratch?: Uint32Array,
+): Uint32Array => {
+  const W = wordsPerGate;
+  if (!Number.isSafeInteger(W) || W < 1 || W > MAX_WORDS_PER_GATE) {
+    throw new RangeError(`evaluateWordsWide: words per gate must be an integer in 1..${MAX_WORDS_PER_GATE}, got ${W}`);
+  }
+  if (inputWords.length !== c.numInputs * W) {
+    throw new RangeError(`evaluateWordsWide: circuit has ${c.numInputs} inputs × ${W} words, got ${inputWords.length} words`);
+  }
+  const n = c.numGates;
+  if (scratch !== undefined && scratch.length < n * W) {
+    throw new RangeError(`evaluateWordsWide: scratch has ${scratch.length} words, need ${n * W}`);
+  }
+  const out = scratch ?? new Uint32Array(n * W);
+  const v = new Int32Array(out.buffer, out.byteOffset, n * W);
+  const kind = c.kind as Uint8Array;
+  const param = c.param as Int32Array;
+  const faninStart = c.faninStart as Uint32Array;
+  const fanin = c.fanin as Uint32Array;
+  const weight = c.weight as Int32Array | null;
+  const cnt = new Int32Array(COUNTER_WORDS);
+  let e = faninStart[0]!;
+  for (let i = 0; i < n; i++) {
+    const s = e;
+    e = faninStart[i + 1]!;
+    const o = i * W;
+    switch (kind[i]) {
+      case GateKind.And:
+        for (let q = 0; q < W; q++) {
+          let r = -1;
+          let w = s;
+          for (; w + 4 <= e; w += 4) {
+            r &= v[fanin[w]! * W + q]! & v[fanin[w + 1]! * W + q]! & v[fanin[w + 2]! * W + q]! & v[fanin[w + 3]! * W + q]!;
+          }
+          for (; w < e; w++) r &= v[fanin[w]! * W + q]!;
+          v[o + q] = r;
+        }
+        break;
+      case GateKind.Or:
+        for (let q = 0; q < W; q++) {
+          let r = 0;
+          let w = s;
+          for (; w + 4 <= e; w += 4) {
+            r |= v[fanin[w]! * W + q]! | v[fanin[w + 1]! * W + q]! | v[fanin[w + 2]! * W + q]! | v[fanin[w + 3]! * W + q]!;
+          }
+          for (; w < e; w++) r |= v[fanin[w]! * W + q]!;
+          v[o + q] = r;
+        }
+        break;
+      case GateKind.Ge:
+      case GateKind.Le:
+        if (weight === null) thresholdUnweighted(v, fanin, s, e, param[i]!, kind[i] === GateKind.Ge, cnt, W, i);
+        else thresholdWeighted(v, fanin, weight, s, e, param[i]!, kind[i] === GateKind.Ge, cnt, W, i);
+        break;
+      case GateKind.Not: {
+        const a = fanin[s]! * W;
+        for (let q = 0; q < W; q++) v[o + q] = ~v[a + q]!;
+        break;
+      }
+      case GateKind.Input: {
+        const a = param[i]! * W;
+        for (let q = 0; q < W; q++) v[o + q] = inputWords[a + q]! | 0;
+        break;
+      }
+      default: {
+        // Const
+        const r = param[i]! ? -1 : 0;
+        for (let q = 0; q < W; q++) v[o + q] = r;
+      }
     }
   }
-  return isGe ? r : ~r;
+  return out;
 };
 
 /**
@@ -308,6 +429,7 @@ const thresholdWeighted = (
  * of all 32 assignments (lane `b` = assignment `b`); the result holds one word per gate
  * (index = gate id), lane `b` being the gate's value under assignment `b`. `scratch`, if
  * given (length ≥ numGates), is filled and returned, so a loop over chunks allocates nothing.
+ * The same as {@link evaluateWordsWide} with one word per gate.
  * @example
  * ```ts
  * const b = createBuilder();
@@ -321,57 +443,10 @@ export const evaluateWords = (c: Circuit, inputWords: ArrayLike<number>, scratch
   if (inputWords.length !== c.numInputs) {
     throw new RangeError(`evaluateWords: circuit has ${c.numInputs} inputs, got ${inputWords.length} words`);
   }
-  const n = c.numGates;
-  if (scratch !== undefined && scratch.length < n) {
-    throw new RangeError(`evaluateWords: scratch has ${scratch.length} words, need ${n}`);
+  if (scratch !== undefined && scratch.length < c.numGates) {
+    throw new RangeError(`evaluateWords: scratch has ${scratch.length} words, need ${c.numGates}`);
   }
-  const out = scratch ?? new Uint32Array(n);
-  const v = new Int32Array(out.buffer, out.byteOffset, n);
-  const kind = c.kind as Uint8Array;
-  const param = c.param as Int32Array;
-  const faninStart = c.faninStart as Uint32Array;
-  const fanin = c.fanin as Uint32Array;
-  const weight = c.weight as Int32Array | null;
-  const cnt = new Int32Array(COUNTER_WORDS);
-  let e = faninStart[0]!;
-  for (let i = 0; i < n; i++) {
-    const s = e;
-    e = faninStart[i + 1]!;
-    switch (kind[i]) {
-      case GateKind.And: {
-        let r = -1;
-        let w = s;
-        for (; w + 4 <= e; w += 4) r &= v[fanin[w]!]! & v[fanin[w + 1]!]! & v[fanin[w + 2]!]! & v[fanin[w + 3]!]!;
-        for (; w < e; w++) r &= v[fanin[w]!]!;
-        v[i] = r;
-        break;
-      }
-      case GateKind.Or: {
-        let r = 0;
-        let w = s;
-        for (; w + 4 <= e; w += 4) r |= v[fanin[w]!]! | v[fanin[w + 1]!]! | v[fanin[w + 2]!]! | v[fanin[w + 3]!]!;
-        for (; w < e; w++) r |= v[fanin[w]!]!;
-        v[i] = r;
-        break;
-      }
-      case GateKind.Ge:
-      case GateKind.Le:
-        v[i] =
-          weight === null
-            ? thresholdUnweighted(v, fanin, s, e, param[i]!, kind[i] === GateKind.Ge, cnt)
-            : thresholdWeighted(v, fanin, weight, s, e, param[i]!, kind[i] === GateKind.Ge, cnt);
-        break;
-      case GateKind.Not:
-        v[i] = ~v[fanin[s]!]!;
-        break;
-      case GateKind.Input:
-        v[i] = inputWords[param[i]!]! | 0;
-        break;
-      default: // Const
-        v[i] = param[i]! ? -1 : 0;
-    }
-  }
-  return out;
+  return evaluateWordsWide(c, inputWords, 1, scratch);
 };
 
 /**

@@ -1,0 +1,348 @@
+/**
+ * # Benchmark: the bit-parallel evaluator against a plain C loop
+ *
+ * Times `evaluateWordsWide` (src/core/evaluateBitParallel.ts) and a plain C bit-parallel
+ * evaluator (`bench/c/evaluate.c`, built here with `cc -O3 -march=native`) on the very same
+ * circuit — the seeded random 1,000,000-gate circuit of the `eval` benchmark
+ * ({@link randomBenchCircuit}) — and the very same assignments, in the same run, and reports
+ * the ratio of their speeds (assignments per second, JS / C).
+ *
+ * ## Main definitions
+ * - {@link runEvalVsCBench}: build the circuit, write it to a temp file, build and run the C
+ *   program, time the JS evaluator, compare outputs, return the figures.
+ * - {@link writeCsr}: the circuit and input words in the binary CSR form `evaluate.c` reads.
+ *
+ * ## Measurement
+ * - C: W₆₄ ∈ {1, 2, 4} 64-bit words per gate per pass (64, 128, 256 assignments per pass),
+ *   each a separate build (`-DW=…`). JS: W₃₂ ∈ {1, 2, 4, 8} 32-bit words per gate per pass
+ *   (32 … 256 assignments). Both run the same `assignments` (default 4,096) in passes; the
+ *   time of each pass is taken (`clock_gettime` in C, `performance.now()` in JS, inputs packed
+ *   outside the timed region in both) and the headline is the median pass time per assignment.
+ * - `rounds` interleaved rounds (default 3: every C build, then every JS width, per round), so
+ *   that load from other processes falls on both alike; the spread of the per-round medians is
+ *   reported as the noise figure.
+ * - The headline ratio is best JS against best C (each at its fastest width); the ratio at
+ *   equal lanes per pass is reported too.
+ * - Agreement: every JS width's output words equal the C program's on all assignments, and
+ *   the first `refAssignments` (default 8) equal the reference evaluator's (src/core/evaluate.ts).
+ * - Memory: the circuit's typed arrays plus the gate-word array of the chosen width, per gate
+ *   and per wire, against the budget 32 B/gate + 4 B/wire.
+ * - No C compiler (`cc` not found or failing): the C figures are skipped and said so.
+ *
+ * Run: `npm run bench -- eval-vs-c [--gates N] [--assignments N] [--rounds N]` (see
+ * `bench/run.ts`) writes `bench/results/eval-vs-c.json`.
+ *
+ * @module
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Circuit } from '../src/core/circuit.js';
+import { evaluate } from '../src/core/evaluate.js';
+import { evaluateWordsWide } from '../src/core/evaluateBitParallel.js';
+import { seededInts } from '../src/reductions/random.js';
+import { randomBenchCircuit } from './eval.bench.js';
+
+const cSource = join(dirname(fileURLToPath(import.meta.url)), 'c', 'evaluate.c');
+
+/** Options of {@link runEvalVsCBench}. */
+export interface EvalVsCOptions {
+  /** Gates in the circuit, inputs included (default 1,000,000). */
+  readonly gates?: number;
+  /** Assignments (default 4,096; rounded up to a multiple of 256). */
+  readonly assignments?: number;
+  /** Interleaved rounds (default 3). */
+  readonly rounds?: number;
+  /** Assignments also checked against the reference evaluator (default 8). */
+  readonly refAssignments?: number;
+  /** RNG seed (default 42, as the `eval` benchmark). */
+  readonly seed?: number;
+  /** JS words per gate to time (default 1, 2, 4, 8). */
+  readonly jsWidths?: readonly number[];
+  /** C words per gate to time (default 1, 2, 4). */
+  readonly cWidths?: readonly number[];
+}
+
+/** The timing of one evaluator at one width. */
+export interface WidthTiming {
+  readonly wordsPerGate: number;
+  readonly lanesPerPass: number;
+  /** Median over all timed passes of all rounds, per assignment. */
+  readonly msPerAssignment: number;
+  /** The median of each round, per assignment (the noise figure is their spread). */
+  readonly roundMsPerAssignment: readonly number[];
+  /** (max − min) / median of the round medians, in percent. */
+  readonly spreadPercent: number;
+  readonly minMsPerAssignment: number;
+  /** Bytes of the gate-word array per gate (4·W for JS, 8·W for C). */
+  readonly valueBytesPerGate: number;
+}
+
+/** The figures {@link runEvalVsCBench} reports. */
+export interface EvalVsCResult {
+  readonly benchmark: 'eval-vs-c';
+  readonly timestamp: string;
+  readonly node: string;
+  readonly cpu: string;
+  readonly cores: number;
+  readonly seed: number;
+  readonly assignments: number;
+  readonly rounds: number;
+  readonly circuit: { readonly gates: number; readonly wires: number; readonly circuitBytes: number };
+  readonly compiler: { readonly available: boolean; readonly command: string; readonly version: string; readonly note: string };
+  readonly js: readonly WidthTiming[];
+  readonly c: readonly WidthTiming[];
+  readonly best: {
+    readonly js: number;
+    readonly c: number | null;
+    /** C ms/assignment ÷ JS ms/assignment (JS speed as a fraction of C's), best against best. */
+    readonly ratio: number | null;
+  };
+  /** The same ratio at equal lanes per pass (JS W₃₂ = 2·C W₆₄). */
+  readonly ratioAtEqualLanes: readonly { readonly lanesPerPass: number; readonly ratio: number }[];
+  readonly memory: {
+    readonly jsWordsPerGate: number;
+    readonly bytesPerGate: number;
+    readonly bytesPerWire: number;
+    readonly totalBytes: number;
+    readonly budgetBytes: number;
+  };
+  readonly agree: { readonly jsVsC: boolean | null; readonly jsVsReference: boolean };
+  readonly pass: { readonly ratioAtLeast06: boolean | null; readonly memoryWithinBudget: boolean; readonly agree: boolean };
+}
+
+/**
+ * The circuit and the input words in the CSR form `bench/c/evaluate.c` reads (little endian):
+ * "PTC1", u32 numGates, numInputs, numWires, numOutputs, hasWeights, numChunks; u8 kind
+ * (padded to 4 bytes); i32 param; u32 faninStart (numGates + 1); u32 fanin; i32 weight (if
+ * weighted); u32 outputs; then numChunks × numInputs u64 input words (64 assignments each).
+ * `in32[ch][j]` is input `j` of the 32 assignments `32·ch … 32·ch + 31`.
+ */
+export const writeCsr = (c: Circuit, in32: readonly Uint32Array[]): Uint8Array => {
+  const n = c.numGates;
+  const m = c.fanin.length;
+  const chunks = Math.ceil(in32.length / 2);
+  const kindBytes = Math.ceil(n / 4) * 4;
+  const words = 7 + kindBytes / 4 + n + (n + 1) + m + (c.weight === null ? 0 : m) + c.outputs.length + 2 * chunks * c.numInputs;
+  const buf = new Uint8Array(words * 4);
+  const dv = new DataView(buf.buffer);
+  buf.set([0x50, 0x54, 0x43, 0x31], 0); // "PTC1"
+  let off = 4;
+  const u32 = (x: number): void => {
+    dv.setUint32(off, x >>> 0, true);
+    off += 4;
+  };
+  for (const x of [n, c.numInputs, m, c.outputs.length, c.weight === null ? 0 : 1, chunks]) u32(x);
+  buf.set(c.kind as Uint8Array, off);
+  off += kindBytes;
+  for (let i = 0; i < n; i++) u32(c.param[i]!);
+  for (let i = 0; i <= n; i++) u32(c.faninStart[i]!);
+  for (let w = 0; w < m; w++) u32(c.fanin[w]!);
+  if (c.weight !== null) for (let w = 0; w < m; w++) u32(c.weight[w]!);
+  for (let j = 0; j < c.outputs.length; j++) u32(c.outputs[j]!);
+  for (let ch = 0; ch < chunks; ch++) {
+    for (let j = 0; j < c.numInputs; j++) {
+      u32(in32[2 * ch]?.[j] ?? 0);
+      u32(in32[2 * ch + 1]?.[j] ?? 0);
+    }
+  }
+  return buf;
+};
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const k = s.length;
+  return k % 2 ? s[(k - 1) / 2]! : (s[k / 2 - 1]! + s[k / 2]!) / 2;
+};
+
+const timingOf = (W: number, lanes: number, bytes: number, rounds: readonly (readonly number[])[]): WidthTiming => {
+  const all = rounds.flat();
+  const roundMs = rounds.map((r) => median(r) / lanes);
+  const med = median(all) / lanes;
+  return {
+    wordsPerGate: W,
+    lanesPerPass: lanes,
+    msPerAssignment: med,
+    roundMsPerAssignment: roundMs,
+    spreadPercent: (100 * (Math.max(...roundMs) - Math.min(...roundMs))) / med,
+    minMsPerAssignment: Math.min(...all) / lanes,
+    valueBytesPerGate: bytes,
+  };
+};
+
+interface CRun {
+  readonly passMs: number[];
+  readonly out: Uint8Array;
+}
+
+/** Run one C build on the circuit file; null (with a reason) on failure. */
+const runC = (exe: string, circuitFile: string, outFile: string): CRun | string => {
+  const timesFile = `${outFile}.times`;
+  const r = spawnSync(exe, [circuitFile, outFile, '1', timesFile], { encoding: 'utf8' });
+  if (r.status !== 0) return `${exe} exited with ${r.status ?? r.signal}: ${r.stderr}`;
+  const passMs = readFileSync(timesFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => Number(l));
+  return { passMs, out: readFileSync(outFile) };
+};
+
+/**
+ * Build the benchmark circuit, then time the C program and the JS evaluator on it, side by side.
+ */
+export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVsCResult> {
+  const gates = opts.gates ?? 1_000_000;
+  const seed = opts.seed ?? 42;
+  const assignments = Math.max(1, Math.ceil((opts.assignments ?? 4096) / 256)) * 256;
+  const rounds = Math.max(1, opts.rounds ?? 3);
+  const jsWidths = opts.jsWidths ?? [1, 2, 4, 8];
+  const cWidths = opts.cWidths ?? [1, 2, 4];
+  const refAssignments = Math.min(assignments, opts.refAssignments ?? 8);
+
+  const c = randomBenchCircuit(gates, seed);
+  const n = c.numGates;
+  const wires = c.fanin.length;
+  const circuitBytes = c.kind.byteLength + c.param.byteLength + c.faninStart.byteLength + c.fanin.byteLength + (c.weight?.byteLength ?? 0) + c.outputs.byteLength;
+  const ni = c.numInputs;
+  const no = c.outputs.length;
+
+  // Input words: in32[ch][j] = input j of assignments 32·ch … 32·ch + 31.
+  const draw = seededInts(seed ^ 0x5bd1e995);
+  const chunks32 = assignments / 32;
+  const in32 = Array.from({ length: chunks32 }, () => Uint32Array.from({ length: ni }, () => draw(0, 0xffff) * 0x10000 + draw(0, 0xffff)));
+
+  // --- C: write the circuit, build each width.
+  const dir = mkdtempSync(join(tmpdir(), 'eval-vs-c-'));
+  const compiler = { available: false, command: 'cc -O3 -march=native', version: '', note: '' };
+  const cExes = new Map<number, string>();
+  const cTimes = new Map<number, number[][]>();
+  let cOut: Uint8Array | null = null;
+  try {
+    const circuitFile = join(dir, 'circuit.bin');
+    writeFileSync(circuitFile, writeCsr(c, in32));
+    const v = spawnSync('cc', ['--version'], { encoding: 'utf8' });
+    if (v.status === 0) {
+      compiler.version = v.stdout.split('\n')[0] ?? '';
+      compiler.available = true;
+      for (const W of cWidths) {
+        const exe = join(dir, `evaluate-w${W}`);
+        const b = spawnSync('cc', ['-O3', '-march=native', `-DW=${W}`, '-o', exe, cSource], { encoding: 'utf8' });
+        if (b.status !== 0) {
+          compiler.available = false;
+          compiler.note = `cc failed: ${b.stderr}`;
+          break;
+        }
+        cExes.set(W, exe);
+        cTimes.set(W, []);
+      }
+    } else compiler.note = 'no C compiler (cc) found: the C figures are skipped';
+
+    // --- JS: buffers per width, allocated once.
+    const jsTimes = new Map<number, number[][]>(jsWidths.map((W) => [W, []]));
+    const jsOut = new Map<number, Uint32Array>(jsWidths.map((W) => [W, new Uint32Array(chunks32 * no)]));
+    const jsPass = (W: number, times: number[] | null): void => {
+      const gateWords = new Uint32Array(n * W);
+      const inWords = new Uint32Array(ni * W);
+      const out = jsOut.get(W)!;
+      for (let base = 0; base < chunks32; base += W) {
+        for (let j = 0; j < ni; j++) for (let q = 0; q < W; q++) inWords[j * W + q] = in32[base + q]?.[j] ?? 0;
+        const t0 = performance.now();
+        evaluateWordsWide(c, inWords, W, gateWords);
+        const t1 = performance.now();
+        times?.push(t1 - t0);
+        for (let o = 0; o < no; o++) for (let q = 0; q < W && base + q < chunks32; q++) out[(base + q) * no + o] = gateWords[c.outputs[o]! * W + q]!;
+        if (times === null) return; // warmup: one pass
+      }
+    };
+    for (const W of jsWidths) jsPass(W, null);
+
+    for (let r = 0; r < rounds; r++) {
+      if (compiler.available) {
+        for (const W of cWidths) {
+          const res = runC(cExes.get(W)!, circuitFile, join(dir, `out-w${W}.bin`));
+          if (typeof res === 'string') throw new Error(res);
+          cTimes.get(W)!.push(res.passMs);
+          cOut ??= res.out;
+        }
+      }
+      for (const W of jsWidths) {
+        const t: number[] = [];
+        jsPass(W, t);
+        jsTimes.get(W)!.push(t);
+      }
+      console.error(`round ${r + 1}/${rounds} done`);
+    }
+
+    // --- agreement
+    let jsVsC: boolean | null = null;
+    if (cOut !== null) {
+      const c32 = new Uint32Array(cOut.buffer, cOut.byteOffset, cOut.byteLength / 4);
+      jsVsC = true;
+      for (const W of jsWidths) {
+        const out = jsOut.get(W)!;
+        for (let ch = 0; ch < chunks32; ch++) {
+          for (let o = 0; o < no; o++) {
+            // C: u64 [chunk64][o], lanes 0…31 in the low word
+            const cw = c32[2 * (Math.floor(ch / 2) * no + o) + (ch % 2)]!;
+            if (cw !== out[ch * no + o]) jsVsC = false;
+          }
+        }
+      }
+    }
+    let jsVsReference = true;
+    const first = jsOut.get(jsWidths[0]!)!;
+    for (let a = 0; a < refAssignments; a++) {
+      const ch = Math.floor(a / 32);
+      const bits = Uint8Array.from({ length: ni }, (_, j) => (in32[ch]![j]! >>> a % 32) & 1);
+      const ref = evaluate(c, bits);
+      for (let o = 0; o < no; o++) if (ref[o] !== ((first[ch * no + o]! >>> a % 32) & 1)) jsVsReference = false;
+    }
+    for (const W of jsWidths) {
+      const a = jsOut.get(W)!;
+      if (a.some((x, i) => x !== first[i])) jsVsReference = false;
+    }
+
+    // --- figures
+    const js = jsWidths.map((W) => timingOf(W, 32 * W, 4 * W, jsTimes.get(W)!));
+    const cs = compiler.available ? cWidths.map((W) => timingOf(W, 64 * W, 8 * W, cTimes.get(W)!)) : [];
+    const bestJs = js.reduce((a, b) => (b.msPerAssignment < a.msPerAssignment ? b : a));
+    const bestC = cs.length === 0 ? null : cs.reduce((a, b) => (b.msPerAssignment < a.msPerAssignment ? b : a));
+    const ratio = bestC === null ? null : bestC.msPerAssignment / bestJs.msPerAssignment;
+    const ratioAtEqualLanes = cs.flatMap((ct) => {
+      const jt = js.find((t) => t.lanesPerPass === ct.lanesPerPass);
+      return jt === undefined ? [] : [{ lanesPerPass: ct.lanesPerPass, ratio: ct.msPerAssignment / jt.msPerAssignment }];
+    });
+    const totalBytes = circuitBytes + 4 * bestJs.wordsPerGate * n;
+    const budgetBytes = 32 * n + 4 * wires;
+    const agree = jsVsReference && jsVsC !== false;
+    return {
+      benchmark: 'eval-vs-c',
+      timestamp: new Date().toISOString(),
+      node: process.version,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      seed,
+      assignments,
+      rounds,
+      circuit: { gates: n, wires, circuitBytes },
+      compiler,
+      js,
+      c: cs,
+      best: { js: bestJs.wordsPerGate, c: bestC?.wordsPerGate ?? null, ratio },
+      ratioAtEqualLanes,
+      memory: {
+        jsWordsPerGate: bestJs.wordsPerGate,
+        bytesPerGate: (totalBytes - 4 * wires) / n,
+        bytesPerWire: 4,
+        totalBytes,
+        budgetBytes,
+      },
+      agree: { jsVsC, jsVsReference },
+      pass: { ratioAtLeast06: ratio === null ? null : ratio >= 0.6, memoryWithinBudget: totalBytes <= budgetBytes, agree },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
