@@ -38,8 +38,9 @@
  *    layer-3 gate [U + Σ_r term_(r,q) − 2^(j+1)(ΣF + Σ_r (term ∧ E)_(r,q)) ≥ 2^j].
  * Gate counts: per block ⌊max s_r / 2^ℓ⌋ ≤ h − 1 gates for hi_r and at most 2h − 1 for G, P;
  * per output bit at most 2h − 1 gates F, F′ and one output gate; per block q ≥ 2, q − 1 carry
- * terms and (q − 1) per output bit of the block. Hence
- * size ≤ Q(3h − 2) + W·2h + (ℓ + 1)(Q − 1)(Q − 2)/2 (block q contributes (q − 1)(1 + ℓ) terms).
+ * terms and (q − 1) per output bit of the block, and one `const 0` for bits that are structurally
+ * 0. Hence size ≤ Q(3h − 2) + 2hW + (ℓ + 1)(Q − 1)(Q − 2)/2 + 1 (block q contributes at most
+ * (q − 1)(1 + ℓ) terms).
  * Weights: layer 1 reads the inputs with weights < 2^(2ℓ) and thresholds ≤ max Z < 2^(3ℓ) + 2^(2ℓ);
  * the construction refuses (RangeError) when that passes 2^30, i.e. for h > 2^9 + 1 = 513.
  *
@@ -48,7 +49,7 @@
  * sums overlap only their neighbour, a block-level carry-lookahead whose terms are mutually
  * exclusive, and every "function of a polynomially bounded weighted sum" realised by θ≥ gates
  * with telescoping, as in `bitCount.ts`). Deviation: Siu & Roychowdhury reach depth 2 for
- * iterated addition with a more delicate argument (their "generalized" carry computations); here
+ * iterated addition with a more delicate carry argument; here
  * the generate/propagate signals are written as exact linear combinations of floors of the
  * two-block window Z_r, which costs one more layer and keeps every step a short, checkable
  * identity. The wire count is Θ(ℓ·W·h²) — larger than the depth-8 construction's Θ(n²w)
