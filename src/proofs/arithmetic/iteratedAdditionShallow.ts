@@ -12,7 +12,7 @@
  * ℓ ≥ 1 with n ≤ 2^ℓ + 1 and Q = ⌈W/ℓ⌉ (column height h = n):
  * - depth ≤ 3 (2 when Q ≤ 2: no block carries; 0 for n = 1);
  * - size ≤ Q(3n − 2) + 2nW + (ℓ + 1)(Q − 1)(Q − 2)/2 + 1 (`shallowFamilies.ts`);
- * - depth·P1 ≤ 5 (= depth + 2, `shallowFamilies.ts`);
+ * - depth·P1 ≤ 3 (= depth: the negated arguments are gates, served by their duals, `shallowFamilies.ts`);
  * - size·P1 by the derived bound 2S + I, I = n·w (`familyClaims.ts`).
  * The verifier's report adds, per sweep point, the figures of `iterated-addition` beside these.
  *
@@ -52,14 +52,14 @@ const w = (p: Params): number => param(p, 'w');
  */
 export const iteratedAdditionShallowBounds = (n: number, w: number): CircuitBounds => {
   const size = shallowSumSize(n, w + ceilLog2(n));
-  return { depth: 3, size, depthP1: 5, sizeP1: p1SizeBound(size, n * w) };
+  return { depth: 3, size, depthP1: 3, sizeP1: p1SizeBound(size, n * w) };
 };
 
 /** The claims as text. @category claims */
 export const iteratedAdditionShallowFormula: BoundsFormula = {
   depth: '3',
   size: SHALLOW_SUM_SIZE,
-  depthP1: '5',
+  depthP1: '3',
   sizeP1: p1SizeFormula('the size claim', 'n·w'),
   where: 'n numbers of w bits, h = n, W = w + ⌈log₂ n⌉, ℓ = least ℓ ≥ 1 with n ≤ 2^ℓ + 1, Q = ⌈W/ℓ⌉',
 };

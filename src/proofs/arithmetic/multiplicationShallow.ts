@@ -12,7 +12,7 @@
  * - depth ≤ 4;
  * - size ≤ w² + Q(3w − 2) + 4w² + (ℓ + 1)(Q − 1)(Q − 2)/2 + 1 (the w² AND gates, then
  *   `shallowFamilies.ts`'s bound at h = w, W = 2w);
- * - depth·P1 ≤ 6 (= depth + 2, `shallowFamilies.ts`);
+ * - depth·P1 ≤ 4 (= depth: the negated arguments are gates, served by their duals, `shallowFamilies.ts`);
  * - size·P1 by the derived bound 2S + I, I = 2w (`familyClaims.ts`).
  * The verifier's report adds, per sweep point, the figures of `multiplication` beside these.
  *
@@ -43,14 +43,14 @@ const w = (p: Params): number => param(p, 'w');
 /** The claimed figures of the depth-4 multiplication at width w. @category claims */
 export const multiplicationShallowBounds = (w: number): CircuitBounds => {
   const size = w * w + shallowSumSize(w, 2 * w);
-  return { depth: 4, size, depthP1: 6, sizeP1: p1SizeBound(size, 2 * w) };
+  return { depth: 4, size, depthP1: 4, sizeP1: p1SizeBound(size, 2 * w) };
 };
 
 /** The claims as text. @category claims */
 export const multiplicationShallowFormula: BoundsFormula = {
   depth: '4',
   size: `w² + ${SHALLOW_SUM_SIZE}`,
-  depthP1: '6',
+  depthP1: '4',
   sizeP1: p1SizeFormula('the size claim', '2w'),
   where: 'w = operand width, h = w, W = 2w, ℓ = least ℓ ≥ 1 with w ≤ 2^ℓ + 1, Q = ⌈2w/ℓ⌉',
 };

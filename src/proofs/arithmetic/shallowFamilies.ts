@@ -22,9 +22,10 @@
  * (the argument in full is in the header of `src/reductions/arithmetic/iteratedAdditionShallow.ts`).
  *
  * **Depth in P1's basis.** Layer 1 reads its arguments with positive weights; layers 2 and 3
- * read layer 1 (and layer 2) with negative weights. A translation to P1's basis that serves
- * each negated gate by one NOT gate adds at most one NOT layer under each of layers 2 and 3:
- * depth·P1 ≤ depth + 2 (one that computes complements as dual threshold gates adds none).
+ * read layer 1 (and layer 2) with negative weights. `expandWeights` serves each negated gate
+ * by its dual threshold on the same arguments, of the gate's own depth, and no input is read
+ * negatively, so depth·P1 = depth (a NOT gate per negated gate would add a level under each of
+ * layers 2 and 3: depth + 2).
  *
  * @module
  */
