@@ -145,6 +145,8 @@ export const bitLength = (z: bigint): number => {
 // constructors
 // -------------------------------------------------------------------------------------------
 
+const paramsByP = new Map<number, FloatParams>();
+
 /**
  * The constants for precision p, or why p is not accepted (p must be an even integer with
  * 4 ≤ p ≤ 64).
@@ -158,9 +160,16 @@ export const floatParams = (p: number): Either<string, FloatParams> => {
   if (p % 2 !== 0) return left(`floatParams: p must be even, got ${p}`);
   if (p < MIN_PRECISION) return left(`floatParams: p must be at least ${MIN_PRECISION}, got ${p}`);
   if (p > MAX_PRECISION) return left(`floatParams: p must be at most ${MAX_PRECISION}, got ${p}`);
-  const q = p / 2;
-  const iMax = (1n << BigInt(q - 1)) - 1n;
-  return right({ p, q, iMax, iMin: -iMax });
+  // one frozen object per p: callers' caches keyed by the params object (e.g. fl of weights in
+  // transformer.ts) then live across runs
+  let params = paramsByP.get(p);
+  if (params === undefined) {
+    const q = p / 2;
+    const iMax = (1n << BigInt(q - 1)) - 1n;
+    params = Object.freeze({ p, q, iMax, iMin: -iMax });
+    paramsByP.set(p, params);
+  }
+  return right(params);
 };
 
 /**

@@ -168,7 +168,7 @@ export const verifyTransformerEvaluatesTc0 = async (ctx: VerifyContext, opts: Ev
   ctx.progress(1, steps);
   await Promise.resolve();
   const range = ctx.full ? { maxGates: 16, maxFanIn: 8, maxInputs: 6 } : { maxGates: 6, maxFanIn: 3, maxInputs: 3 };
-  const numRuns = opts.numRuns ?? (ctx.full ? 120 : 10);
+  const numRuns = opts.numRuns ?? (ctx.full ? 120 : 8);
   const arb = arbEvaluatorCase(range);
   const property = checkProperty(arb, (k) => evaluatorAgrees(evaluator(k.d, EVALUATOR_C), k), { c: EVALUATOR_C, ...range }, `${STATEMENT}, random circuits of depth ≤ d ≤ 4 (≤ ${range.maxGates} gates, fan-in ≤ ${range.maxFanIn})`, {
     seed: ctx.seed,
@@ -185,7 +185,7 @@ export const verifyTransformerEvaluatesTc0 = async (ctx: VerifyContext, opts: Ev
   ctx.progress(2, steps);
   await Promise.resolve();
   // precision: the smallest grid c that gets every precision case right
-  const precisionCases = [...cases.filter((k) => k.d === 2), ...fc.sample(arb, { seed: ctx.seed, numRuns: ctx.full ? 40 : 6 })];
+  const precisionCases = [...cases.filter((k) => k.d === 2), ...fc.sample(arb, { seed: ctx.seed, numRuns: ctx.full ? 40 : 4 })];
   let cMin = Number.NaN;
   let below: string | null = null;
   for (const c of PRECISION_GRID.filter((g) => g <= EVALUATOR_C)) {
