@@ -41,3 +41,4 @@ export * from './pComplete/cvpToCfgMembership.js';
 export * from './circuitEvaluator/transformerEvaluatesTc0.js';
 export * from './circuitEvaluator/roundTrip.js';
 export * from './circuitEvaluator/corollaries.js';
+export * from './parallelismTradeoff.js';

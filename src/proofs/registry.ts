@@ -29,6 +29,7 @@ import { attentionAsThresholdLemma } from './transformer/attentionAsThreshold.js
 import { transformerToTc0Lemma } from './transformer/transformerToTc0.js';
 import { transformerEvaluatesTc0Lemma } from './circuitEvaluator/transformerEvaluatesTc0.js';
 import { adviceTransformersLemma, instructionFollowingLemma } from './circuitEvaluator/corollaries.js';
+import { parallelismTradeoffTheorem } from './parallelismTradeoff.js';
 import { khopMpcLemma } from './p2/khopMpc.js';
 import { khopTransformerLemma } from './p2/khopTransformer.js';
 import { p2LowerBoundLemmas } from './p2/lowerBounds.js';
@@ -62,6 +63,8 @@ export const registry: readonly Lemma[] = [
   transformerEvaluatesTc0Lemma,
   instructionFollowingLemma,
   adviceTransformersLemma,
+  // P1's headline, conditional on L ≠ P: cited, with its checked steps as dependencies
+  parallelismTradeoffTheorem,
   khopMpcLemma,
   khopTransformerLemma,
   transformerToMpcLemma,

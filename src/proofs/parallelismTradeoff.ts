@@ -1,0 +1,70 @@
+/**
+ * # Theorem `parallelism-tradeoff` (P1 §2, Theorem 2 with Corollary 2.1): conditional, cited
+ *
+ * "If L ≠ P, no log-precision transformer decides linear equalities or membership in a
+ * context-free grammar with ε-productions." The argument chains four steps; this value states
+ * the theorem with its assumption explicit and says which steps the library checks and which it
+ * cites. `tradeoff check` reports it as **cited** (never ✓), with the verdict of every checked
+ * dependency beside it.
+ *
+ * ## The argument, step by step
+ * 1. A c·log n-precision transformer is simulated by a constant-depth, polynomial-size threshold
+ *    circuit family — **checked**: `transformer-to-tc0` (both routes, every input of the
+ *    lengths it compiles).
+ * 2. That family is logspace-uniform (P1 Theorem 2) — **cited**: the library checks uniform
+ *    printers for the building blocks (`lookup-table-uniform`: P1 Lemma 2;
+ *    `iterated-addition-uniform`), metered on its space-bounded machine, but not yet a printer of
+ *    the compiled transformer circuit itself (`transformer-to-tc0-uniform`, not built).
+ * 3. A logspace-uniform constant-depth circuit family is evaluated in logarithmic space
+ *    (uniform TC0 ⊆ L) — **checked** on the library's uniform families: `uniform-tc0-in-l`
+ *    (an evaluator that never stores the circuit, its space measured).
+ * 4. The circuit value problem reduces in logarithmic space to linear equalities and to ε-CFG
+ *    membership, so both are P-complete (CVP is P-complete: Ladner 1975) — **checked**:
+ *    `cvp-to-linear-equalities`, `cvp-to-cfg-membership` (the reductions metered, the answers
+ *    against exact solvers).
+ * Hence, if a log-precision transformer decided either problem, it would be in L, and by (4)
+ * P ⊆ L, i.e. L = P. The final implication is logic on cited complexity theory: that L is
+ * closed under logspace reductions and that a P-complete problem in L gives L = P.
+ *
+ * ## References
+ * - P1 = Merrill & Sabharwal, *The Parallelism Tradeoff*, TACL 2023, §2, Theorem 2, Cor 2.1.
+ * - R. Ladner, *The circuit value problem is log space complete for P*, SIGACT News 7(1), 1975.
+ * - N. Jones, W. Laaser, *Complete problems for deterministic polynomial time*, TCS 3, 1976.
+ * - R. Greenlaw, H. J. Hoover, W. L. Ruzzo, *Limits to Parallel Computation*, OUP 1995, App. A.
+ *
+ * @module
+ */
+import type { Lemma, LemmaReport } from './lemma.js';
+
+const citedWithSteps = async (): Promise<LemmaReport> => {
+  await Promise.resolve();
+  return {
+    verdict: 'cited',
+    problems: [],
+    tiers: [],
+    measurements: [],
+    notes: [
+      'checked: steps 1 (transformer-to-tc0), 3 (uniform-tc0-in-l) and 4 (cvp-to-linear-equalities, cvp-to-cfg-membership) — see their verdicts below',
+      'cited: step 2, the logspace uniformity of the compiled transformer circuits (P1 Thm 2; uniform printers are checked only for the building blocks), and the assumption L ≠ P',
+    ],
+  };
+};
+
+/** The theorem, conditional on L ≠ P. @category lemmas */
+export const parallelismTradeoffTheorem: Lemma = {
+  id: 'parallelism-tradeoff',
+  modules: { construction: [], proof: 'src/proofs/parallelismTradeoff.ts' },
+  title: 'If L ≠ P, log-precision transformers cannot decide linear equalities or ε-CFG membership',
+  statement:
+    'Assuming L ≠ P: no transformer with O(log n) precision decides linear equalities (x ≥ 0, Ax = b) or membership in a context-free grammar with ε-productions. Steps checked by the library: transformers → TC0 circuits, uniform TC0 ⊆ L on its uniform families, and the logspace reductions from CVP; cited: the logspace uniformity of the compiled transformer circuits (P1 Thm 2) and the assumption.',
+  reference: 'P1 §2, Theorem 2, Corollary 2.1',
+  dependsOn: ['transformer-to-tc0', 'lookup-table-uniform', 'iterated-addition-uniform', 'uniform-tc0-in-l', 'cvp-to-linear-equalities', 'cvp-to-cfg-membership'],
+  claimed: [],
+  tiers: [],
+  cited: {
+    source: 'P1 §2 and Theorem 2 (uniformity), with Ladner 1975 and Jones & Laaser 1976 (P-completeness)',
+    assumptions: ['L ≠ P', 'P1 Theorem 2: the circuit family of a log-precision transformer is logspace-uniform (not yet checked here for the compiled transformer circuits)'],
+    why: 'it is conditional on L ≠ P, an open problem; its other steps are checked as the dependencies listed',
+  },
+  verify: citedWithSteps,
+};
