@@ -5,11 +5,12 @@ import { attentionHeadCircuit } from '../src/reductions/compile/attentionHeadCir
 const ctx = { seed: 3, full: false, progress: () => undefined };
 
 describe('attention-as-threshold', () => {
-  it('holds on a small sweep, every circuit measured against the claimed depth', async () => {
+  it('holds on a small sweep, every circuit measured against the claimed depth, in both bases', async () => {
     const r = await verifyAttentionAsThreshold(ctx, { sweep: [2, 4], heads: 1, numRuns: 20 });
     expect(r.problems).toEqual([]);
     expect(r.verdict).toBe('holds');
-    expect(r.measurements.every((m) => m.metric === 'depth' && m.measured <= m.claimed)).toBe(true);
+    expect(new Set(r.measurements.map((m) => m.metric))).toEqual(new Set(['depth', 'depth·P1']));
+    expect(r.measurements.every((m) => m.measured <= m.claimed)).toBe(true);
   });
 
   it('rejects a construction that negates the scores (W_K negated), with a counterexample', async () => {

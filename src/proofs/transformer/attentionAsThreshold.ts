@@ -62,6 +62,13 @@ export const attentionAsThresholdClaims: readonly ClaimedBound[] = [
     at: saturatedHeadDepth,
     source: 'construction',
   },
+  {
+    metric: 'depth·P1',
+    figure: 'depthP1',
+    formula: 'the depth claim + 1 = 85 (in P1\'s basis: expandWeights serves a negated gate by its dual threshold, so it adds at most one level, for the negated inputs)',
+    at: (params) => saturatedHeadDepth(params) + 1,
+    source: 'construction',
+  },
 ];
 
 /** The construction under test (injectable). @category model */
@@ -183,7 +190,7 @@ export const verifyAttentionAsThreshold = async (ctx: VerifyContext, opts: Atten
       const r = checkCircuitProperty(circuit, stmt, { n, p: params.p }, { seed: ctx.seed, numRuns: opts.numRuns ?? (n >= 16 ? 12 : 40), inputs: arbState });
       propertyRuns.push({ where, run: tierRun(r, 'property', STATEMENT) });
       if (isRight(r)) {
-        measurements.push(...measureCircuit(r.right, attentionAsThresholdClaims.map((c) => ({ metric: c.metric, figure: 'depth' as const, claimed: c.at({ n, p: params.p }) }))));
+        measurements.push(...measureCircuit(r.right, attentionAsThresholdClaims.map((c) => ({ metric: c.metric, figure: c.figure ?? 'depth', claimed: c.at({ n, p: params.p }) }))));
         if (h === 0) {
           const m = metrics(circuit);
           points.push({ n, size: m.size, depth: m.depth });
