@@ -24,6 +24,7 @@ export * from './arithmetic/multiplication.js';
 export * from './arithmetic/shallowFamilies.js';
 export * from './arithmetic/iteratedAdditionShallow.js';
 export * from './arithmetic/multiplicationShallow.js';
+export * from './arithmetic/floatIteratedSumShallow.js';
 export * from './arithmetic/floatIteratedSum.js';
 export * from './arithmetic/floatOps.js';
 export * from './sweeps.js';

@@ -14,6 +14,7 @@ import { iteratedAdditionLemma } from './arithmetic/iteratedAddition.js';
 import { multiplicationLemma } from './arithmetic/multiplication.js';
 import { iteratedAdditionShallowLemma } from './arithmetic/iteratedAdditionShallow.js';
 import { multiplicationShallowLemma } from './arithmetic/multiplicationShallow.js';
+import { floatIteratedSumShallowLemma } from './arithmetic/floatIteratedSumShallow.js';
 import { floatCompareLemma, floatDivLemma, floatMulLemma } from './arithmetic/floatOps.js';
 import { floatIteratedSumLemma } from './arithmetic/floatIteratedSum.js';
 import { floatTruncationLemma } from './floatTruncation.js';
@@ -54,6 +55,7 @@ export const registry: readonly Lemma[] = [
   iteratedAdditionShallowLemma,
   multiplicationShallowLemma,
   floatIteratedSumLemma,
+  floatIteratedSumShallowLemma,
   floatMulLemma,
   floatDivLemma,
   floatCompareLemma,

@@ -31,6 +31,7 @@ export * from './iteratedAddition.js';
 export * from './multiplication.js';
 export * from './iteratedAdditionShallow.js';
 export * from './multiplicationShallow.js';
+export * from './floatIteratedSumShallow.js';
 export * from './shift.js';
 export * from './leadingOne.js';
 export * from './floatIteratedSum.js';
