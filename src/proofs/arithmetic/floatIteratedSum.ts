@@ -20,8 +20,10 @@
  *   and the tests check that the count equals that closed form at ℓ = the shape's block width;
  * - depth·P1 = 10, measured (the four counting and carry layers and the truncation weigh gates
  *   of the layers below negatively; expandWeights serves each by the gate's dual threshold, of
- *   the gate's own depth, and only the negated input bits cost a level): 10 at every point of
- *   depth 9 checked, 9 at the shallower members (it was 15 with NOT layers);
+ *   the gate's own depth, and only the negated input bits cost a level): depth + 1 at every
+ *   point checked (k ≤ 512, p ≤ 18), so 10, and 9 at the shallower depth-8 members (it was 15
+ *   with NOT layers). The +1 cannot go: an unweighted threshold is monotone, so a gate of
+ *   layer 1 that reads an input bit negatively needs a NOT below it in P1's basis;
  * - size·P1 by the derived bound 2S + I, I = k·p (`familyClaims.ts`).
  *
  * ## Implementation notes
