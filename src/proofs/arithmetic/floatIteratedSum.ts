@@ -22,8 +22,9 @@
  *   of the layers below negatively; expandWeights serves each by the gate's dual threshold, of
  *   the gate's own depth, and only the negated input bits cost a level): depth + 1 at every
  *   point checked (k ≤ 512, p ≤ 18), so 10, and 9 at the shallower depth-8 members (it was 15
- *   with NOT layers). The +1 cannot go: an unweighted threshold is monotone, so a gate of
- *   layer 1 that reads an input bit negatively needs a NOT below it in P1's basis;
+ *   with NOT layers). The +1 stays in a gate-by-gate translation: in P1's basis a θ≥ (AND, OR)
+ *   is monotone and a θ≤ antitone in every argument, so a layer-1 gate that weighs input bits
+ *   with both signs needs a NOT below it;
  * - size·P1 by the derived bound 2S + I, I = k·p (`familyClaims.ts`).
  *
  * ## Implementation notes
