@@ -15,8 +15,8 @@
  * - depth ≤ 6;
  * - size ≤ 2k(2M + 1)(q − 1) + 2A + 2(2M(q − 1) + (q − 1) + max(0, W′ − 2M − q)) + 2(q − 1) + 5,
  *   stage by stage as argued in the construction's header;
- * - depth·P1 ≤ 12 (= depth + 6: a translation that serves negated gates by NOT gates adds at most
- *   one NOT level under each of the six layers, all of which weigh some argument negatively);
+ * - depth·P1 ≤ 7 (= depth + 1: `expandWeights` serves the complement of a gate by its dual
+ *   threshold, of the gate's own depth; only the input bits the selectors negate cost a NOT level);
  * - size·P1 by the derived bound 2S + I, I = k·p (`familyClaims.ts`).
  * The verifier's report adds, per sweep point, the figures of `float-iterated-sum` beside these.
  *
@@ -55,14 +55,14 @@ export const floatIteratedSumShallowBounds = (k: number, p: number): CircuitBoun
   const A = Q * (6 * k + 1) + Wp * (4 * k + 2) + ((ell + 1) * (Q - 1) * (Q - 2)) / 2 + 2;
   const size =
     2 * k * (2 * M + 1) * (q - 1) + 2 * A + 2 * (2 * M * (q - 1) + (q - 1) + Math.max(0, Wp - 2 * M - q)) + 2 * (q - 1) + 5;
-  return { depth: 6, size, depthP1: 12, sizeP1: p1SizeBound(size, k * p) };
+  return { depth: 6, size, depthP1: 7, sizeP1: p1SizeBound(size, k * p) };
 };
 
 /** The claims as text. @category claims */
 export const floatIteratedSumShallowFormula: BoundsFormula = {
   depth: '6',
   size: '2k(2M + 1)(q − 1) + 2A + 2(2M(q − 1) + (q − 1) + max(0, W′ − 2M − q)) + 2(q − 1) + 5',
-  depthP1: '12',
+  depthP1: '7',
   sizeP1: p1SizeFormula('the size claim', 'k·p'),
   where:
     'k floats of precision p, q = p/2, M = 2^(q−1) − 1, W′ = 2M + bitLength(k·M) + 1, ℓ = least ℓ ≥ 1 with k ≤ 2^(ℓ−1), Q = ⌈W′/ℓ⌉, A = Q(6k + 1) + W′(4k + 2) + (ℓ + 1)(Q − 1)(Q − 2)/2 + 2',
