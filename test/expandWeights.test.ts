@@ -246,3 +246,14 @@ describe('tradeoff export --format serial: the parsed text has the depth the che
     });
   }
 });
+
+describe('expandWeights: invalid input', () => {
+  it('refuses an invalid circuit with the kernel’s reason instead of throwing', () => {
+    const b = createBuilder();
+    const [x] = b.inputs(1);
+    const c = b.build([b.not(x!)]);
+    const bad: Circuit = { ...c, outputs: Uint32Array.of(7) };
+    const r = expandWeights(bad);
+    expect(isLeft(r) && r.left).toMatch(/^expandWeights: metrics: /);
+  });
+});

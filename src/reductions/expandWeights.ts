@@ -90,7 +90,12 @@ export const expandWeights = (c: Circuit, options: ExpandOptions = {}): Either<s
 export const expandWeightsWith =
   (duals: DualRules) =>
   (c: Circuit, options: ExpandOptions = {}): Either<string, Circuit> => {
-    const m0 = metrics(c);
+    let m0: ReturnType<typeof metrics>;
+    try {
+      m0 = metrics(c); // validates c first
+    } catch (e) {
+      return left(`expandWeights: ${e instanceof Error ? e.message : String(e)}`);
+    }
     if (m0.wiresP1 > CIRCUIT_LIMITS.maxWires) {
       return left(`expandWeights: the expanded circuit would have ${m0.wiresP1} wires, more than the limit of ${CIRCUIT_LIMITS.maxWires}`);
     }
