@@ -16,8 +16,12 @@
  * - C: W₆₄ ∈ {1, 2, 4} 64-bit words per gate per pass (64, 128, 256 assignments per pass),
  *   each a separate build (`-DW=…`). JS: W₃₂ ∈ {1, 2, 4, 8} 32-bit words per gate per pass
  *   (32 … 256 assignments). Both run the same `assignments` (default 4,096) in passes; the
- *   time of each pass is taken (`clock_gettime` in C, `performance.now()` in JS, inputs packed
- *   outside the timed region in both) and the headline is the median pass time per assignment.
+ *   CPU time of each pass is taken (`clock_gettime(CLOCK_PROCESS_CPUTIME_ID)` in C,
+ *   `process.cpuUsage()` in JS; inputs packed outside the timed region in both) and the headline
+ *   is the median pass time per assignment. CPU time rather than wall time because the machine
+ *   may be shared: wall time would count the turns of other processes (on the 2-core machine
+ *   of the committed results, at load 6–14, wall times were 2–3× the CPU times and spread
+ *   by 50–90% between rounds).
  * - `rounds` interleaved rounds (default 3: every C build, then every JS width, per round), so
  *   that load from other processes falls on both alike; the spread of the per-round medians is
  *   reported as the noise figure.
@@ -248,10 +252,10 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
       const out = jsOut.get(W)!;
       for (let base = 0; base < chunks32; base += W) {
         for (let j = 0; j < ni; j++) for (let q = 0; q < W; q++) inWords[j * W + q] = in32[base + q]?.[j] ?? 0;
-        const t0 = performance.now();
+        const t0 = process.cpuUsage();
         evaluateWordsWide(c, inWords, W, gateWords);
-        const t1 = performance.now();
-        times?.push(t1 - t0);
+        const dt = process.cpuUsage(t0);
+        times?.push((dt.user + dt.system) / 1000);
         for (let o = 0; o < no; o++) for (let q = 0; q < W && base + q < chunks32; q++) out[(base + q) * no + o] = gateWords[c.outputs[o]! * W + q]!;
         if (times === null) return; // warmup: one pass
       }

@@ -9,6 +9,7 @@
  *
  * ## Main definitions
  * - {@link evaluateWords}: all gate words, given one word per input bit.
+ * - {@link evaluateWordsWide}: the same with `W` words per gate (32·W assignments per pass).
  * - {@link evaluateBatch}: output bits for any number of assignments (chunks of 32).
  * - {@link evaluateAllInputs}: every one of the 2^n assignments, 32 per callback, with
  *   assignment `a` reading input bit `j` as `(a >> j) & 1` (for exhaustive checks).
@@ -43,6 +44,21 @@
  *   ¬x and |w| is added to K; a weight |w| adds the (possibly negated) x at every set bit
  *   position of |w| into the bit-sliced counter (ripple add with early exit once the carry
  *   word is 0). Weight 0 wires are skipped.
+ * - W words per gate ({@link evaluateWordsWide}): gate `i`'s words sit side by side at
+ *   `i·W … i·W + W − 1`, so one random access to the gate-word array serves 32·W
+ *   assignments. Each word `q` is a pass over the gate's arguments: the pass for `q = 0`
+ *   is a tight loop of independent loads that brings the arguments' cache lines in, and the
+ *   passes for `q ≥ 1` hit them in L1. Exactly the semantics of W = 1, word by word.
+ *   Measured slower on the benchmark circuit, and so not used: W accumulators reading an
+ *   argument's W words together (0.8× at W = 4 and W = 8), and gathering a threshold's
+ *   argument words into a scratch array before counting (0.6–0.7×).
+ * - Which width is fastest depends on where the gate words live. On the 1,000,000-gate
+ *   benchmark circuit (`npm run bench -- eval-vs-c`) the widths 1 … 8 are within the noise
+ *   of one another: thresholds are compute-bound (carry-save counting is the same work per
+ *   word at every width) and at W ≥ 4 AND / OR become memory-bound (the gate words outgrow
+ *   the cache). The circuits the exhaustive checker, {@link evaluateBatch} and
+ *   `tradeoff verify` see are far smaller and cache-resident, where W = 1 is as fast per
+ *   assignment and needs no re-packing, so they use W = 1.
  * - No allocation per gate: the counter scratch (64 words; a count < 2^64 always fits, since
  *   fan-in < 2^29 and |w| < 2^30) is allocated once per call.
  *
