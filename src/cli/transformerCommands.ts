@@ -22,7 +22,7 @@
  *   `encodeTokens`; outputs the verdict bit, or every final state float in the kernel layout.
  * - A state output agrees when every float decodes to the same ⟨m, e⟩ as the transformer's
  *   (`decodeFloat` reads a negative zero component as zero, nothing else is identified).
- * - The circuit is evaluated 32 inputs at a time by the bit-parallel evaluator.
+ * - The circuit is evaluated 256 inputs at a time by the bit-parallel evaluator (8 words per gate).
  * - Progress bars (cli-progress) only when stderr is a TTY, as `tradeoff check` does.
  *
  * @module
@@ -312,7 +312,7 @@ const agreementCounter = (model: TransformerModel) => {
 export type VerifyProgress = (done: number, total: number) => void;
 
 /**
- * Compare a compiled transformer with `runTransformer` on the inputs (32 at a time through
+ * Compare a compiled transformer with `runTransformer` on the inputs (256 at a time through
  * the bit-parallel evaluator), stopping at the first difference; and measure the float64
  * agreement (`runTransformer64` against `runTransformer`) on the inputs compared.
  */
@@ -335,8 +335,8 @@ export const verifyCompiled = (
   const wantOutputs = model.output.kind === 'accept' ? 1 : n * model.dModel * params.p;
   if (c.outputs.length !== wantOutputs) return done(0, `the circuit has ${c.outputs.length} outputs, the contract says ${wantOutputs}`);
   let cases = 0;
-  for (let base = 0; base < inputs.length; base += 32) {
-    const chunk = inputs.slice(base, base + 32);
+  for (let base = 0; base < inputs.length; base += 256) {
+    const chunk = inputs.slice(base, base + 256);
     const outs = evaluateBatch(
       c,
       chunk.map((t) => encodeTokens(model.alphabet.length, t)),
@@ -352,7 +352,7 @@ export const verifyCompiled = (
       const got = decodeOutcome(model, params, n, outs[j]!);
       if (!sameOutcome(got, want)) return done(cases, null, { tokens, circuit: got, transformer: want });
     }
-    onProgress?.(Math.min(base + 32, inputs.length), inputs.length);
+    onProgress?.(Math.min(base + 256, inputs.length), inputs.length);
   }
   return done(cases, null, null);
 };
