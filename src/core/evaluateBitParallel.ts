@@ -49,9 +49,13 @@
  *   assignments. Each word `q` is a pass over the gate's arguments: the pass for `q = 0`
  *   is a tight loop of independent loads that brings the arguments' cache lines in, and the
  *   passes for `q ≥ 1` hit them in L1. Exactly the semantics of W = 1, word by word.
+ *   AND and OR keep a plain loop for W = 1. Thresholds share one code path for every W,
+ *   which costs about 8% at W = 1 against a W = 1-only evaluator (CPU time per pass on the
+ *   benchmark circuit, 96–98 ms vs 89 ms; index arithmetic `g·W + q` in the counting loop).
  *   Measured slower on the benchmark circuit, and so not used: W accumulators reading an
- *   argument's W words together (0.8× at W = 4 and W = 8), and gathering a threshold's
- *   argument words into a scratch array before counting (0.6–0.7×).
+ *   argument's W words together (0.8× at W = 4 and W = 8), gathering a threshold's
+ *   argument words into a scratch array before counting (0.6–0.7×), and power-of-two W with
+ *   shifts for `g·W + q` (no gain).
  * - Which width is fastest depends on where the gate words live. On the 1,000,000-gate
  *   benchmark circuit (`npm run bench -- eval-vs-c`) the widths 1 … 8 are within the noise
  *   of one another: thresholds are compute-bound (carry-save counting is the same work per
@@ -401,6 +405,15 @@ export const evaluateWordsWide = (
     const o = i * W;
     switch (kind[i]) {
       case GateKind.And:
+        if (W === 1) {
+          // one word per gate (the common case): no index arithmetic
+          let r = -1;
+          let w = s;
+          for (; w + 4 <= e; w += 4) r &= v[fanin[w]!]! & v[fanin[w + 1]!]! & v[fanin[w + 2]!]! & v[fanin[w + 3]!]!;
+          for (; w < e; w++) r &= v[fanin[w]!]!;
+          v[i] = r;
+          break;
+        }
         for (let q = 0; q < W; q++) {
           let r = -1;
           let w = s;
@@ -412,6 +425,15 @@ export const evaluateWordsWide = (
         }
         break;
       case GateKind.Or:
+        if (W === 1) {
+          // one word per gate (the common case): no index arithmetic
+          let r = 0;
+          let w = s;
+          for (; w + 4 <= e; w += 4) r |= v[fanin[w]!]! | v[fanin[w + 1]!]! | v[fanin[w + 2]!]! | v[fanin[w + 3]!]!;
+          for (; w < e; w++) r |= v[fanin[w]!]!;
+          v[i] = r;
+          break;
+        }
         for (let q = 0; q < W; q++) {
           let r = 0;
           let w = s;
