@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TransformerModel } from '../src/core/transformer.js';
-import { architectureParams, arithmeticDepthClaim, paperDepthBound, verifyTransformerToTc0 } from '../src/proofs/transformer/transformerToTc0.js';
+import { architectureParams, arithmeticDepthClaim, paperDepthBound, paperDepthBoundP1, verifyTransformerToTc0 } from '../src/proofs/transformer/transformerToTc0.js';
 import { compileArithmetic, type CompileFault } from '../src/reductions/compile/index.js';
 import { majorityTransformer } from '../src/reductions/majorityTransformer.js';
 
@@ -15,12 +15,15 @@ describe('transformer-to-tc0', () => {
     expect(r.problems).toEqual([]);
     expect(r.verdict).toBe('holds');
     const metrics = new Set(r.measurements.map((m) => m.metric));
-    expect(metrics).toEqual(new Set(['depth·arith', 'depth·paper']));
+    expect(metrics).toEqual(new Set(['depth·arith', 'depth·paper', 'depth·P1·arith', 'depth·P1·paper']));
+    // in P1's basis the measured depth stays within one level of the kernel's
+    for (const m of r.measurements.filter((x) => x.metric === 'depth·P1·arith')) expect(m.measured).toBeLessThanOrEqual(m.claimed);
     expect(r.notes.join('\n')).toMatch(/paper route depths/);
   });
 
   it('claims: the paper route 3 + (9 + 2·d_⊕)·d, the arithmetic route a constant per architecture', () => {
     expect(paperDepthBound({ dPlus: 9, layers: 2 })).toBe(57);
+    expect(paperDepthBoundP1({ dPlusP1: 10, layers: 2 })).toBe(61);
     const m = majorityTransformer();
     // 1 saturated layer, accept: 2 + [0 + (26 + 6 + 26) + 26 + 0] + 1 = 87 whatever n
     expect(arithmeticDepthClaim(architectureParams(m, 16, 8))).toBe(87);
