@@ -57,12 +57,13 @@
  *   argument words into a scratch array before counting (0.6–0.7×), and power-of-two W with
  *   shifts for `g·W + q` (no gain).
  * - Which width is fastest depends on where the gate words live. On the 1,000,000-gate
- *   benchmark circuit (`npm run bench -- eval-vs-c`) the widths 1 … 8 are within the noise
- *   of one another: thresholds are compute-bound (carry-save counting is the same work per
+ *   benchmark circuit (`npm run bench -- eval-vs-c`, CPU time per assignment, committed run)
+ *   W = 1 / 2 / 4 / 8 take 2.9 / 2.8 / 3.7 / 3.9 ms: thresholds are compute-bound (carry-save counting is the same work per
  *   word at every width) and at W ≥ 4 AND / OR become memory-bound (the gate words outgrow
  *   the cache). On smaller circuits wider is no slower and sometimes faster (CPU time per
  *   assignment, W = 1 / 2 / 4 / 8: 3.1 / 3.0 / 3.0 / 3.0 µs on 2,000 gates, 51 / 44 / 38 / 37 µs
- *   on 20,000 gates of the benchmark's kind), so {@link evaluateBatch} uses up to 8 words.
+ *   on 20,000 gates of the benchmark's kind), so {@link evaluateBatch} uses up to 8 words (on circuits of a million gates that is
+ *   about 1.3× slower than W = 1; the batches it serves are of far smaller circuits).
  *   {@link evaluateAllInputs} hands its callback 32 lanes at a time and keeps W = 1.
  * - No allocation per gate: the counter scratch (64 words; a count < 2^64 always fits, since
  *   fan-in < 2^29 and |w| < 2^30) is allocated once per call.
