@@ -1,8 +1,8 @@
 /**
  * # p-precision float operations as metered programs
  *
- * The scalar float operations of the kernel (`src/core/float.ts`: {@link floatMul},
- * {@link floatDiv}, {@link floatCompare}) as subprograms of the space-metered machine, for
+ * The scalar float operations of the kernel (`src/core/float.ts`: `floatMul`,
+ * `floatDiv`, `floatCompare`) as subprograms of the space-metered machine, for
  * generators that must compute float values (tables of the model's functions, constants) in
  * O(p) = O(log n) bits of work space.
  *

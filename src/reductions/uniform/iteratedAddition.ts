@@ -2,7 +2,7 @@
  * # A log-space printer of the iterated-addition circuit
  *
  * A program of the space-metered machine (`src/core/logspace`) that prints, record by record,
- * the circuit {@link iteratedAddition}(n, w) builds (`src/reductions/arithmetic/iteratedAddition.ts`,
+ * the circuit `iteratedAddition`(n, w) builds (`src/reductions/arithmetic/iteratedAddition.ts`,
  * via `columnSumGadget` of `gadgets.ts`), keeping only counters and gate ids (O(log n) bits each,
  * a constant number of them).
  *
@@ -120,7 +120,7 @@ export const iteratedAdditionCircuitBounds = {
 } as const;
 
 /**
- * The printer of {@link iteratedAddition}(n, w): n summands of w bits (parameter `w`).
+ * The printer of `iteratedAddition`(n, w): n summands of w bits (parameter `w`).
  * @category constructors
  */
 export const iteratedAdditionGenerator = (): Program => {

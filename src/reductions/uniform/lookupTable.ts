@@ -2,7 +2,7 @@
  * # A log-space printer of the lookup-table circuit (P1 Lemma 2)
  *
  * A program of the space-metered machine (`src/core/logspace`) that prints, record by record,
- * exactly the circuit {@link lookupTableCircuit} builds for f: {0,1}^k → {0,1}^m (P1 Lemma 1),
+ * exactly the circuit `lookupTableCircuit` builds for f: {0,1}^k → {0,1}^m (P1 Lemma 1),
  * keeping only a few counters.
  *
  * ## Main definitions
