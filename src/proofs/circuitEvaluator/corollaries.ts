@@ -28,7 +28,7 @@ import type { Circuit } from '../../core/circuit.js';
 import { checkCasesExhaustive } from '../../core/check.js';
 import { evaluate } from '../../core/evaluate.js';
 import { runTransformer } from '../../core/transformer.js';
-import { checkBound, combineRuns, tierRun, type Measurement } from '../../core/verdict.js';
+import { checkBound, combineRuns, tierRun, type Measurement, type TierRun } from '../../core/verdict.js';
 import { evaluatorSymbols, evaluatorTokens } from '../../reductions/circuitEvaluator/evaluatorInput.js';
 import { circuitEvaluatorTransformer, evaluatorLayers, type CircuitEvaluator } from '../../reductions/circuitEvaluator/evaluatorTransformer.js';
 import { INSTRUCTION_FAMILIES, instructionDepth, type InstructionFamily } from '../../reductions/circuitEvaluator/instructions.js';
@@ -76,6 +76,34 @@ const run = (ev: CircuitEvaluator, k: Case): boolean | string => {
 
 const where = (k: Case): string => `${k.family.name}, n = ${k.n}, x = ${k.bits.join('')}`;
 
+/**
+ * Run the one transformer on every (instruction, x) of the families and compare with `expect`;
+ * returns the exhaustive tier (one run over all members) and the members and refusals.
+ */
+const checkEveryCase = (
+  ctx: VerifyContext,
+  ev: CircuitEvaluator,
+  statement: string,
+  expect: (k: Case) => boolean,
+  differ: (k: Case, got: boolean, want: boolean) => Record<string, string>,
+): { readonly tier: TierRun; readonly problems: string[]; readonly members: { family: InstructionFamily; n: number; circuit: Circuit }[] } => {
+  const { cases, problems, members } = casesOf(ctx.full);
+  let done = 0;
+  const exhaustive = checkCasesExhaustive(
+    cases,
+    (k) => {
+      ctx.progress(++done, cases.length);
+      const got = run(ev, k);
+      const want = expect(k);
+      return got === want ? true : typeof got === 'string' ? { case: where(k), reason: got } : differ(k, got, want);
+    },
+    { instructions: members.length },
+    `${statement}, for every member of the families and every x`,
+  );
+  const tier = combineRuns('exhaustive', statement, [{ where: members.map((m) => `${m.family.name} n=${m.n}`).join(', '), run: tierRun(exhaustive, 'exhaustive', statement) }]);
+  return { tier, problems, members };
+};
+
 /** Options: the transformer under test (honesty tests). @category model */
 export interface CorollaryVerifyOptions {
   readonly evaluator?: CircuitEvaluator;
@@ -95,21 +123,15 @@ const FOLLOW = 'the one transformer, given instruction C (serialized) and x, out
  */
 export const verifyInstructionFollowing = async (ctx: VerifyContext, opts: CorollaryVerifyOptions = {}): Promise<LemmaReport> => {
   const ev = opts.evaluator ?? circuitEvaluatorTransformer(INSTRUCTION_DEPTH);
-  const { cases, problems, members } = casesOf(ctx.full);
-  let done = 0;
-  const exhaustive = checkCasesExhaustive(
-    cases,
-    (k) => {
-      ctx.progress(++done, cases.length);
-      const got = run(ev, k);
-      const want = evaluate(k.circuit, k.bits)[0] === 1;
-      return got === want ? true : { instruction: where(k), reason: typeof got === 'string' ? got : `the transformer says ${got ? 1 : 0}, C(x) = ${want ? 1 : 0}` };
-    },
-    { instructions: members.length },
-    `${FOLLOW}, for every instruction of the families and every x`,
+  const { tier, problems, members } = checkEveryCase(
+    ctx,
+    ev,
+    FOLLOW,
+    (k) => evaluate(k.circuit, k.bits)[0] === 1,
+    (k, got, want) => ({ instruction: where(k), reason: `the transformer says ${got ? 1 : 0}, C(x) = ${want ? 1 : 0}` }),
   );
   await Promise.resolve();
-  const tiers = [combineRuns('exhaustive', FOLLOW, [{ where: members.map((m) => `${m.family.name} n=${m.n}`).join(', '), run: tierRun(exhaustive, 'exhaustive', FOLLOW) }])];
+  const tiers = [tier];
   const measurements: Measurement[] = [checkBound('models', 1, 1), checkBound('layers', evaluatorLayers(INSTRUCTION_DEPTH), ev.model.layers.length)];
   const notes = [
     `instructions: ${members.map((m) => `${m.family.name} n = ${m.n} (depth ${instructionDepth(m.circuit)})`).join('; ')}`,
@@ -131,21 +153,15 @@ const ADVICE = 'the transformer with advice α_n (the serialization of C_n) deci
  */
 export const verifyAdviceTransformers = async (ctx: VerifyContext, opts: CorollaryVerifyOptions = {}): Promise<LemmaReport> => {
   const ev = opts.evaluator ?? circuitEvaluatorTransformer(INSTRUCTION_DEPTH);
-  const { cases, problems, members } = casesOf(ctx.full);
-  let done = 0;
-  const exhaustive = checkCasesExhaustive(
-    cases,
-    (k) => {
-      ctx.progress(++done, cases.length);
-      const got = run(ev, k);
-      const want = k.family.spec(k.bits);
-      return got === want ? true : { language: where(k), reason: typeof got === 'string' ? got : `the advised transformer says ${got ? 'in' : 'out'}, the definition of L says ${want ? 'in' : 'out'}` };
-    },
-    { families: INSTRUCTION_FAMILIES.length },
-    `${ADVICE}, for every x`,
+  const { tier, problems, members } = checkEveryCase(
+    ctx,
+    ev,
+    ADVICE,
+    (k) => k.family.spec(k.bits),
+    (k, got, want) => ({ language: where(k), reason: `the advised transformer says ${got ? 'in' : 'out'}, the definition of L says ${want ? 'in' : 'out'}` }),
   );
   await Promise.resolve();
-  const tiers = [combineRuns('exhaustive', ADVICE, [{ where: members.map((m) => `${m.family.name} n=${m.n}`).join(', '), run: tierRun(exhaustive, 'exhaustive', ADVICE) }])];
+  const tiers = [tier];
   const measurements: Measurement[] = members.map((m) => {
     const s = evaluatorSymbols(m.circuit);
     return checkBound(`advice·${m.family.slug}`, m.family.adviceBound.at(m.n), s._tag === 'Right' ? s.right.length : Number.NaN, { n: m.n });
