@@ -570,6 +570,33 @@ const signedSumMod = (
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * The weighted literals of "the exponent equals v" over its sign-magnitude bits (magnitude bits
+ * `eMag`, sign bit `eSign`): Σ ws·args ≥ ones exactly when e = v, with +1 on the bits that must
+ * be 1 and −1 on those that must be 0 (the sign bit only when v ≠ 0). A gate adds its own
+ * further arguments and raises the threshold to match.
+ * @category gadgets
+ */
+export const exponentEquals = (eMag: readonly number[], eSign: number, v: number): { args: number[]; ws: number[]; ones: number } => {
+  const a = Math.abs(v);
+  const args: number[] = [];
+  const ws: number[] = [];
+  let ones = 0;
+  eMag.forEach((bit, r) => {
+    args.push(bit);
+    if (Math.floor(a / 2 ** r) % 2 === 1) {
+      ws.push(1);
+      ones++;
+    } else ws.push(-1);
+  });
+  if (v !== 0) {
+    args.push(eSign);
+    ws.push(v < 0 ? 1 : -1);
+    if (v < 0) ones++;
+  }
+  return { args, ws, ones };
+};
+
+/**
  * ⊕ of k ≥ 1 floats of even precision 4 ≤ p ≤ 32 (P1 Def 15), bit-exact with `iteratedSum`:
  * float i on inputs i·p … i·p + p − 1, the sum on outputs 0 … p − 1, both in the kernel float
  * layout. Throws a `RangeError` for bad parameters, or when {@link floatIteratedSumWireBound}
@@ -615,23 +642,7 @@ export const floatIteratedSum = (k: number, p: number): ArithmeticCircuit<FloatI
       const eSign = bits[p - 1]!;
       // sel[s][j] = [e = s − M ∧ a_j = 1]
       const sel = range(0, 2 * M + 1).map((s) => {
-        const v = s - M;
-        const a = Math.abs(v);
-        const args: number[] = [];
-        const ws: number[] = [];
-        let ones = 0;
-        for (let r = 0; r < q - 1; r++) {
-          args.push(eMag[r]!);
-          if (Math.floor(a / 2 ** r) % 2 === 1) {
-            ws.push(1);
-            ones++;
-          } else ws.push(-1);
-        }
-        if (v !== 0) {
-          args.push(eSign);
-          ws.push(v < 0 ? 1 : -1);
-          if (v < 0) ones++;
-        }
+        const { args, ws, ones } = exponentEquals(eMag, eSign, s - M);
         return mMag.map((mj) => b.ge([...args, mj], ones + 1, [...ws, 1]));
       });
       for (let c = 0; c < W; c++) {

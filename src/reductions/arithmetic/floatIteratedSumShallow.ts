@@ -56,7 +56,7 @@
  */
 import { createBuilder, type CircuitBuilder } from '../../core/circuit.js';
 import { range, requireInt, type ArithmeticCircuit } from './arithmeticCircuit.js';
-import { floatIteratedSumShape, type FloatIteratedSumShape } from './floatIteratedSum.js';
+import { exponentEquals, floatIteratedSumShape, type FloatIteratedSumShape } from './floatIteratedSum.js';
 import { MAX_GADGET_WEIGHT } from './gadgets.js';
 
 /** A bit with a signed place value ±2^pos, in a group of mutually exclusive bits. @category model */
@@ -311,23 +311,7 @@ export const floatIteratedSumShallow = (k: number, p: number): ArithmeticCircuit
     const eMag = bits.slice(q, p - 1);
     const eSign = bits[p - 1]!;
     for (let s = 0; s <= 2 * M; s++) {
-      const v = s - M;
-      const a = Math.abs(v);
-      const args: number[] = [];
-      const ws: number[] = [];
-      let ones = 0;
-      for (let r = 0; r < q - 1; r++) {
-        args.push(eMag[r]!);
-        if (Math.floor(a / 2 ** r) % 2 === 1) {
-          ws.push(1);
-          ones++;
-        } else ws.push(-1);
-      }
-      if (v !== 0) {
-        args.push(eSign);
-        ws.push(v < 0 ? 1 : -1);
-        if (v < 0) ones++;
-      }
+      const { args, ws, ones } = exponentEquals(eMag, eSign, s - M);
       mMag.forEach((mj, j) => {
         const c = s + j;
         if (c >= W) return;
