@@ -614,7 +614,13 @@ describe('checkEquivalenceSmt (each check loads a z3 module: few checks, many as
       const clauses: SmtBool[] = [];
       for (let i = 0; i < n; i++) clauses.push(ctx.Or(...Array.from({ length: m }, (_, j) => p(i, j))));
       for (let j = 0; j < m; j++) for (let a = 0; a < n; a++) for (let d = a + 1; d < n; d++) clauses.push(ctx.Or(p(a, j).not(), p(d, j).not()));
-      if (interruptAfterMs !== undefined) setTimeout(() => ctx.interrupt(), interruptAfterMs);
+      if (interruptAfterMs !== undefined) {
+        // repeated: an interrupt that lands before the solver starts (a slow encoding on a loaded
+        // machine) is lost, and z3 then proves the instance; later ones are no-ops once it returns
+        const every = setInterval(() => ctx.interrupt(), interruptAfterMs);
+        every.unref();
+        setTimeout(() => clearInterval(every), 60_000).unref();
+      }
       return [ctx.And(...clauses)];
     };
   const zero90 = (() => {
