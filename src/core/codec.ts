@@ -171,6 +171,22 @@ export const reportIoTsErrors = (errors: t.Errors): DecodeError[] =>
     return decodeError('shape', pathOf(e.context), message);
   });
 
+/**
+ * Run a codec on a user's value: its errors as {@link DecodeError}s with their paths, and a
+ * value that throws while being read (a getter or proxy in a JS value; JSON never does this) as
+ * one error at the root, never an exception.
+ * @category destructors
+ */
+export const decodeShape = <A>(codec: t.Decoder<unknown, A>, json: unknown): Either<DecodeError[], A> => {
+  let r: t.Validation<A>;
+  try {
+    r = codec.decode(json);
+  } catch (e) {
+    return left([decodeError('shape', ROOT_PATH, `the value could not be read: ${e instanceof Error ? e.message : String(e)}`)]);
+  }
+  return isLeft(r) ? left(reportIoTsErrors(r.left)) : right(r.right);
+};
+
 // ---------------------------------------------------------------------------------------------
 // Codec combinators
 // ---------------------------------------------------------------------------------------------

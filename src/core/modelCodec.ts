@@ -81,10 +81,10 @@ import {
   boundedInt,
   closed,
   decodeError,
+  decodeShape,
   formatDecodeErrors,
   jsonErrorPath,
   MAX_DECODE_ERRORS,
-  reportIoTsErrors,
   ROOT_PATH,
   showValue,
   type DecodeError,
@@ -486,14 +486,8 @@ const toModel = (doc: TransformerJson): TransformerModel => ({
  * @category constructors
  */
 export const decodeModelDocument = (json: unknown): Either<readonly ModelError[], ModelDocument> => {
-  let shape: t.Validation<TransformerJson>;
-  try {
-    shape = TransformerJsonC.decode(json);
-  } catch (e) {
-    // a getter or proxy in a JS value; JSON never does this
-    return left([decodeError('shape', ROOT_PATH, `the value could not be read: ${e instanceof Error ? e.message : String(e)}`)]);
-  }
-  if (isLeft(shape)) return left(reportIoTsErrors(shape.left));
+  const shape = decodeShape(TransformerJsonC, json);
+  if (isLeft(shape)) return shape;
   const errors = sizeErrors(shape.right);
   if (errors.length > 0) return left(errors);
   return right({ model: toModel(shape.right), description: shape.right.description ?? null });

@@ -25,7 +25,7 @@
  */
 import * as t from 'io-ts';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { boundedArray, boundedInt, closed, decodeError, reportIoTsErrors, ROOT_PATH, showValue, type DecodeError } from '../codec.js';
+import { boundedArray, boundedInt, closed, decodeError, decodeShape, showValue, type DecodeError } from '../codec.js';
 import { MAX_WORD_BITS, type LocalFunction, type MpcMessage, type MpcProtocol, type Word } from './semantics.js';
 
 // -------------------------------------------------------------------------------------------
@@ -170,13 +170,8 @@ export type TableProtocolJson = t.TypeOf<typeof TableProtocolJsonC>;
  * @category constructors
  */
 export const decodeTableProtocol = (json: unknown): Either<readonly DecodeError[], TableProtocol> => {
-  let r: t.Validation<TableProtocolJson>;
-  try {
-    r = TableProtocolJsonC.decode(json);
-  } catch (e) {
-    return left([decodeError('shape', ROOT_PATH, `the value could not be read: ${e instanceof Error ? e.message : String(e)}`)]);
-  }
-  if (isLeft(r)) return left(reportIoTsErrors(r.left));
+  const r = decodeShape(TableProtocolJsonC, json);
+  if (isLeft(r)) return r;
   const p = r.right;
   const errs: DecodeError[] = [];
   const top = 2 ** p.wordBits;

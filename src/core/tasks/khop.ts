@@ -29,7 +29,7 @@
 import * as fc from 'fast-check';
 import * as t from 'io-ts';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { boundedArray, boundedInt, closed, decodeError, reportIoTsErrors, ROOT_PATH, showValue, type DecodeError } from '../codec.js';
+import { boundedArray, boundedInt, closed, decodeError, decodeShape, showValue, type DecodeError } from '../codec.js';
 
 // -------------------------------------------------------------------------------------------
 // definitions
@@ -140,13 +140,8 @@ export type KHopTaskJson = t.TypeOf<typeof KHopTaskC>;
  * @category constructors
  */
 export const decodeKHopTask = (json: unknown): Either<readonly DecodeError[], KHopTask> => {
-  let r: t.Validation<KHopTaskJson>;
-  try {
-    r = KHopTaskC.decode(json);
-  } catch (e) {
-    return left([decodeError('shape', ROOT_PATH, `the value could not be read: ${e instanceof Error ? e.message : String(e)}`)]);
-  }
-  if (isLeft(r)) return left(reportIoTsErrors(r.left));
+  const r = decodeShape(KHopTaskC, json);
+  if (isLeft(r)) return r;
   const j = r.right;
   const errs: DecodeError[] = [];
   const index = new Map<string, number>();
