@@ -36,7 +36,8 @@
  * ## Implementation notes
  * Exhaustive circuit checks enumerate inputs in increasing binary order (input bit j of
  * assignment a is (a >> j) & 1), so the counterexample reported is the least failing input.
- * They run the bit-parallel evaluator and confirm any mismatch with the reference evaluator.
+ * They run the fastest bit-parallel evaluator (WebAssembly SIMD where available, see
+ * `evaluateWasm.ts`) and confirm any mismatch with the reference evaluator.
  * Every circuit is re-validated (`validateCircuit`) before it is evaluated: `Circuit` is a
  * plain interface and a user's value may break its invariants.
  *
@@ -46,7 +47,7 @@ import * as fc from 'fast-check';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { formatKernelError, validateCircuit, type Circuit } from './circuit.js';
 import { evaluate } from './evaluate.js';
-import { evaluateAllInputs } from './evaluateBitParallel.js';
+import { evaluateAllInputsFast } from './evaluateBitParallel.js';
 import { checkEquivalenceSmt, formatSmtFailure, type SmtOptions, type SmtSpec } from './smt.js';
 
 /** A verification tier, weakest last. @category model */
@@ -197,8 +198,9 @@ const admit = (rule: string, tier: Tier, circuit: Circuit, stmt: CircuitStatemen
 };
 
 /**
- * Check `circuit ≡ statement` on all 2^inputs inputs. The circuit runs on the bit-parallel
- * evaluator, 32 inputs at a time; a mismatch is re-evaluated by the reference evaluator, which
+ * Check `circuit ≡ statement` on all 2^inputs inputs. The circuit runs on the fastest
+ * bit-parallel evaluator (`evaluateAllInputsFast`: WebAssembly SIMD, 128 inputs at a time, where
+ * the runtime has it, else JS, 32 at a time); a mismatch is re-evaluated by the reference evaluator, which
  * supplies the reported `actual` (the two evaluators are tested to agree, and a disagreement
  * here is reported as such rather than trusted).
  * @category checkers
@@ -217,7 +219,7 @@ export const checkCircuitExhaustive = <P>(circuit: Circuit, stmt: CircuitStateme
   let found: CircuitCounterexample | null = null;
   let mismatch = false;
   let seen = 0;
-  const total = evaluateAllInputs(circuit, (words, base, lanes) => {
+  const total = evaluateAllInputsFast(circuit, (words, W, base, lanes) => {
     for (let lane = 0; lane < lanes; lane++) {
       const a = base + lane;
       seen++;
@@ -226,7 +228,7 @@ export const checkCircuitExhaustive = <P>(circuit: Circuit, stmt: CircuitStateme
       const expected = stmt.spec(input);
       let same = expected.length === outs.length;
       // Stryker disable next-line EqualityOperator: equivalent — one index past the end reads 0 on both sides
-      for (let j = 0; same && j < outs.length; j++) same = (expected[j] ? 1 : 0) === ((words[outs[j]!]! >>> lane) & 1);
+      for (let j = 0; same && j < outs.length; j++) same = (expected[j] ? 1 : 0) === ((words[outs[j]! * W + (lane >>> 5)]! >>> (lane & 31)) & 1);
       if (!same) {
         found = compare(circuit, stmt.spec, input, scratch);
         // Stryker disable next-line ConditionalExpression: reachable only if the two evaluators disagree (they are tested to agree)
@@ -245,7 +247,7 @@ export const checkCircuitExhaustive = <P>(circuit: Circuit, stmt: CircuitStateme
     const cex: CircuitCounterexample = found;
     return left(checkFailure('exhaustive', `${rule}: circuit and spec differ on input ${cex.input}`, cex));
   }
-  // Stryker disable all: a guard against a broken evaluateAllInputs (tested on its own); unreachable otherwise
+  // Stryker disable all: a guard against a broken evaluateAllInputsFast (tested on its own); unreachable otherwise
   if (total !== 2 ** n || seen !== 2 ** n) {
     return left(checkFailure('exhaustive', `${rule}: only ${seen} of the 2^${n} inputs were compared`));
   }

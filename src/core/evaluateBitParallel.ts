@@ -77,6 +77,46 @@
  * @module
  */
 import { GateKind, type Circuit } from './circuit.js';
+import { prepareWasmEvaluator, WASM_LANES, WASM_WORDS_PER_GATE, type WasmEvaluator } from './evaluateWasm.js';
+
+/**
+ * Which evaluator a caller runs: the fastest available (WebAssembly SIMD when the runtime has it,
+ * see ./evaluateWasm.ts), or a forced one (tests and benchmarks). @category model
+ */
+export type EvaluatorPath = 'fastest' | 'js' | 'wasm';
+
+/** The prepared WebAssembly evaluator for `path`, or null for the JS path. */
+const wasmFor = (c: Circuit, path: EvaluatorPath, who: string): WasmEvaluator | null => {
+  if (path === 'js') return null;
+  const w = prepareWasmEvaluator(c);
+  if (w === null && path === 'wasm') throw new Error(`${who}: the WebAssembly evaluator is not available for this circuit or runtime`);
+  return w;
+};
+
+/** {@link evaluateBatch} on the WebAssembly evaluator, 128 assignments per pass. */
+const batchWasm = (c: Circuit, assignments: readonly ArrayLike<number>[], wasm: WasmEvaluator): Uint8Array[] => {
+  const results: Uint8Array[] = [];
+  const W = WASM_WORDS_PER_GATE;
+  const inputs = new Uint32Array(c.numInputs * W);
+  for (let base = 0; base < assignments.length; base += WASM_LANES) {
+    const count = Math.min(WASM_LANES, assignments.length - base);
+    inputs.fill(0);
+    for (let b = 0; b < count; b++) {
+      const a = assignments[base + b]!;
+      const q = b >>> 5;
+      const bit = 1 << (b & 31);
+      for (let j = 0; j < c.numInputs; j++) if (a[j]) inputs[j * W + q] = inputs[j * W + q]! | bit;
+    }
+    const gates = wasm.evaluate(inputs);
+    for (let b = 0; b < count; b++) {
+      const q = b >>> 5;
+      const bits = new Uint8Array(c.outputs.length);
+      for (let j = 0; j < bits.length; j++) bits[j] = (gates[c.outputs[j]! * W + q]! >>> (b & 31)) & 1;
+      results.push(bits);
+    }
+  }
+  return results;
+};
 
 /** Number of lanes (assignments) per word. @category model */
 export const LANES = 32;
@@ -541,9 +581,11 @@ export const inputWordsOf = (
 };
 
 /**
- * Evaluate a circuit on any number of assignments (up to 256 per pass) and return each one's output
- * bits in output order, exactly as `evaluate` (./evaluate.ts) would one by one. An assignment
- * that is not `numInputs` bits long is refused with a `RangeError` naming both lengths.
+ * Evaluate a circuit on any number of assignments and return each one's output bits in output
+ * order, exactly as `evaluate` (./evaluate.ts) would one by one. An assignment that is not
+ * `numInputs` bits long is refused with a `RangeError` naming both lengths. `path`: the
+ * WebAssembly evaluator (128 assignments per pass) when available, else JS (up to 256 per pass);
+ * `'js'` / `'wasm'` force one (`'wasm'` throws where it is not available).
  * @example
  * ```ts
  * const b = createBuilder();
@@ -552,12 +594,14 @@ export const inputWordsOf = (
  * ```
  * @category destructors
  */
-export const evaluateBatch = (c: Circuit, assignments: readonly ArrayLike<number>[]): Uint8Array[] => {
+export const evaluateBatch = (c: Circuit, assignments: readonly ArrayLike<number>[], path: EvaluatorPath = 'fastest'): Uint8Array[] => {
   for (let i = 0; i < assignments.length; i++) {
     if (assignments[i]!.length !== c.numInputs) {
       throw new RangeError(`evaluateBatch: circuit has ${c.numInputs} inputs, assignment ${i} has ${assignments[i]!.length} bits`);
     }
   }
+  const wasm = wasmFor(c, path, 'evaluateBatch');
+  if (wasm !== null) return batchWasm(c, assignments, wasm);
   const results: Uint8Array[] = [];
   // Up to BATCH_WORDS words per gate per pass (32·W assignments), fewer for a short batch.
   const W = Math.max(1, Math.min(BATCH_WORDS, Math.ceil(assignments.length / LANES)));
@@ -622,6 +666,44 @@ export const evaluateAllInputs = (
     for (let j = 5; j < n; j++) inputs[j] = Math.floor(base / 2 ** j) % 2 === 1 ? 0xffffffff : 0;
     evaluateWords(c, inputs, gates);
     if (onChunk(gates, base, lanes) === false) return base + lanes;
+  }
+  return total;
+};
+
+/**
+ * Evaluate a circuit on all 2^n assignments (n = numInputs), assignment `a` setting input bit
+ * `j` to `(a >> j) & 1`, in chunks: `onChunk(gateWords, wordsPerGate, base, lanes)` gets the
+ * values of assignments `base … base + lanes − 1`, assignment `base + b` in bit `b mod 32` of
+ * word `⌊b / 32⌋` of each gate's `wordsPerGate` words (gate `i`'s words at `i·wordsPerGate …`).
+ * `path`: the WebAssembly evaluator when available (128 lanes per chunk, 4 words per gate),
+ * else JS ({@link evaluateAllInputs}: 32 lanes, 1 word); `'js'` / `'wasm'` force one. Lanes ≥
+ * `lanes` hold garbage; `gateWords` is reused between calls (copy it to keep it). Return
+ * `false` from `onChunk` to stop early. Returns the number of assignments evaluated. What the
+ * exhaustive checker runs.
+ * @category destructors
+ */
+export const evaluateAllInputsFast = (
+  c: Circuit,
+  onChunk: (gateWords: Uint32Array, wordsPerGate: number, base: number, lanes: number) => boolean | void,
+  path: EvaluatorPath = 'fastest',
+): number => {
+  const n = c.numInputs;
+  if (n > MAX_EXHAUSTIVE_INPUTS) {
+    throw new RangeError(`evaluateAllInputsFast: ${n} inputs, at most ${MAX_EXHAUSTIVE_INPUTS}`);
+  }
+  const wasm = wasmFor(c, path, 'evaluateAllInputsFast');
+  if (wasm === null) return evaluateAllInputs(c, (words, base, lanes) => onChunk(words, 1, base, lanes));
+  const W = WASM_WORDS_PER_GATE;
+  const total = 2 ** n;
+  const lanes = Math.min(total, WASM_LANES);
+  const inputs = new Uint32Array(n * W);
+  for (let j = 0; j < n && j < 5; j++) inputs.fill(LOW_PATTERNS[j]!, j * W, j * W + W);
+  // bit 5 is set in words 1 and 3 (assignments 32…63, 96…127), bit 6 in words 2 and 3
+  if (n > 5) inputs.set([0, 0xffffffff, 0, 0xffffffff], 5 * W);
+  if (n > 6) inputs.set([0, 0, 0xffffffff, 0xffffffff], 6 * W);
+  for (let base = 0; base < total; base += WASM_LANES) {
+    for (let j = 7; j < n; j++) inputs.fill(Math.floor(base / 2 ** j) % 2 === 1 ? 0xffffffff : 0, j * W, j * W + W);
+    if (onChunk(wasm.evaluate(inputs), W, base, lanes) === false) return base + lanes;
   }
   return total;
 };

@@ -1,0 +1,157 @@
+/**
+ * # WebAssembly SIMD evaluator
+ *
+ * The bit-parallel evaluator of ./evaluateBitParallel.ts with 128-bit lanes: every gate gets one
+ * WebAssembly `v128`, i.e. 128 assignments per pass, computed by the hand-written module
+ * `src/wasm/evaluate.wat` (assembled by `npm run build:wasm`, bytes committed in
+ * ./evaluateWasmModule.ts). The result has exactly the layout of
+ * `evaluateWordsWide(c, inputs, 4)`: four 32-bit words per gate, word `q` holding assignments
+ * `32·q … 32·q + 31`.
+ *
+ * ## Main definitions
+ * - {@link prepareWasmEvaluator}: copy a circuit into a WebAssembly instance's memory once;
+ *   the returned {@link WasmEvaluator} then evaluates any number of 128-assignment passes.
+ * - {@link wasmEvaluatorAvailable}: whether this runtime accepts the module (WebAssembly SIMD).
+
+ * Callers: `evaluateBatch` and `evaluateAllInputsFast` (./evaluateBitParallel.ts) take this path
+ * when it is available, and so `tradeoff verify` and the exhaustive checker do.
+ *
+ * ## Trust
+ * Not part of the kernel's trusted base in any new way: like the JS bit-parallel evaluator it
+ * is an optimisation checked against the reference evaluator `evaluateGates` (./evaluate.ts):
+ * test/evaluateWasm.test.ts runs it, the JS widths and the reference on seeded random weighted
+ * and unweighted circuits, and the exhaustive checker confirms every mismatch with the
+ * reference evaluator before it reports one (docs/trust.md).
+ *
+ * ## Implementation notes
+ * - Memory layout (byte addresses in the instance's own memory): gate values (16 bytes each)
+ *   at 0, then input words, a 64-`v128` counter scratch, kind, param, faninStart, fanin and
+ *   weight. Arguments are stored pre-scaled (`16·g`, the address of gate g's value), which
+ *   saves a shift per wire. Evaluator memory: 25 B/gate (16 value + 1 kind + 4 param + 4
+ *   faninStart) + 4 B/wire (+4 B/wire for weights) + 16 B/input + 1 KiB.
+ * - Circuits too large for a 32-bit address space (or whose memory the runtime refuses) get
+ *   `null` from {@link prepareWasmEvaluator}; callers fall back to the JS evaluator.
+ * - The module is compiled once per process (synchronously: 2.4 kB), and an instance with its
+ *   own memory is made per prepared circuit.
+ *
+ * ## References
+ * - WebAssembly SIMD proposal (fixed-width 128-bit SIMD), part of WebAssembly 2.0.
+ * - As ./evaluateBitParallel.ts for the counting (Harley–Seal carry-save adder trees).
+ *
+ * @module
+ */
+import type { Circuit } from './circuit.js';
+import { EVALUATE_WASM_BASE64 } from './evaluateWasmModule.js';
+
+/** 32-bit words per gate on the WebAssembly path (one `v128`). @category model */
+export const WASM_WORDS_PER_GATE = 4;
+
+/** Assignments per pass on the WebAssembly path. @category model */
+export const WASM_LANES = 32 * WASM_WORDS_PER_GATE;
+
+/** A circuit loaded into a WebAssembly instance, ready to evaluate 128 assignments per pass. @category model */
+export interface WasmEvaluator {
+  readonly circuit: Circuit;
+  /** Bytes of the instance's linear memory (the evaluator's whole working set). */
+  readonly memoryBytes: number;
+  /**
+   * Evaluate every gate on 128 assignments: `inputWords[4·j + q]` holds input bit `j` of
+   * assignments `32·q … 32·q + 31`. Returns the gate words (`4·numGates`, gate `i`'s word `q` at
+   * `4·i + q`) as a view of the instance's memory, overwritten by the next call.
+   */
+  readonly evaluate: (inputWords: ArrayLike<number>) => Uint32Array;
+}
+
+type EvaluateExport = (n: number, kind: number, param: number, start: number, fanin: number, weight: number, input: number, cnt: number) => void;
+
+/** The part of the WebAssembly JS API used here (the project's lib settings have no WebAssembly types). */
+interface WasmApi {
+  readonly Module: new (bytes: Uint8Array) => WasmModule;
+  readonly Memory: new (d: { initial: number; maximum: number }) => { readonly buffer: ArrayBuffer };
+  readonly Instance: new (m: WasmModule, imports: object) => { readonly exports: Readonly<Record<string, unknown>> };
+}
+/** A compiled WebAssembly module (opaque). */
+type WasmModule = object;
+
+const api: WasmApi | undefined = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+
+/** Compile module bytes; null when the runtime refuses them (no WebAssembly, or no SIMD). */
+const compile = (bytes: Uint8Array): WasmModule | null => {
+  if (api === undefined) return null;
+  try {
+    return new api.Module(bytes);
+  } catch {
+    return null;
+  }
+};
+
+let compiled: WasmModule | null | undefined;
+
+const wasmModule = (): WasmModule | null => {
+  compiled ??= compile(Buffer.from(EVALUATE_WASM_BASE64, 'base64'));
+  return compiled;
+};
+
+/** Whether this runtime runs the WebAssembly evaluator (needs WebAssembly SIMD). @category model */
+export const wasmEvaluatorAvailable = (): boolean => wasmModule() !== null;
+
+const PAGE = 65536;
+const MAX_BYTES = 2 ** 32 - PAGE;
+const align16 = (x: number): number => Math.ceil(x / 16) * 16;
+
+/**
+ * Load a circuit into a fresh WebAssembly instance. `null` when WebAssembly SIMD is not
+ * available or the circuit does not fit a 32-bit memory (the caller then uses the JS path).
+ * The circuit's arrays are copied: later changes to them are not seen. `moduleBytes` replaces
+ * the committed module (tests use it to run a deliberately broken build).
+ * @category constructors
+ */
+export const prepareWasmEvaluator = (c: Circuit, moduleBytes?: Uint8Array): WasmEvaluator | null => {
+  const mod = moduleBytes === undefined ? wasmModule() : compile(moduleBytes);
+  if (mod === null || api === undefined) return null;
+  const n = c.numGates;
+  const ni = c.numInputs;
+  const m = c.fanin.length;
+  const weighted = c.weight !== null;
+  const inOff = 16 * n;
+  const cntOff = inOff + 16 * ni;
+  const kindOff = cntOff + 16 * 64;
+  const paramOff = align16(kindOff + n);
+  const startOff = paramOff + 4 * n;
+  const faninOff = align16(startOff + 4 * (n + 1));
+  const weightOff = weighted ? faninOff + 4 * m : 0;
+  const bytes = faninOff + 4 * m + (weighted ? 4 * m : 0);
+  if (bytes > MAX_BYTES) return null;
+  let buf: ArrayBuffer;
+  let run: EvaluateExport;
+  try {
+    const pages = Math.max(1, Math.ceil(bytes / PAGE));
+    const memory = new api.Memory({ initial: pages, maximum: pages });
+    const inst = new api.Instance(mod, { env: { memory } });
+    run = inst.exports['evaluate'] as EvaluateExport;
+    buf = memory.buffer;
+  } catch {
+    return null; // the runtime refused the memory
+  }
+  new Uint8Array(buf, kindOff, n).set(c.kind);
+  new Int32Array(buf, paramOff, n).set(c.param);
+  new Uint32Array(buf, startOff, n + 1).set(c.faninStart);
+  const fan = new Uint32Array(buf, faninOff, m);
+  const src = c.fanin;
+  for (let w = 0; w < m; w++) fan[w] = src[w]! * 16;
+  if (c.weight !== null) new Int32Array(buf, weightOff, m).set(c.weight);
+  const inWords = new Uint32Array(buf, inOff, 4 * ni);
+  const gateWords = new Uint32Array(buf, 0, 4 * n);
+  return {
+    circuit: c,
+    memoryBytes: buf.byteLength,
+    evaluate: (inputWords: ArrayLike<number>): Uint32Array => {
+      if (inputWords.length !== 4 * ni) {
+        throw new RangeError(`WasmEvaluator.evaluate: circuit has ${ni} inputs × 4 words, got ${inputWords.length} words`);
+      }
+      for (let j = 0; j < 4 * ni; j++) inWords[j] = inputWords[j]!;
+      run(n, kindOff, paramOff, startOff, faninOff, weightOff, inOff, cntOff);
+      return gateWords;
+    },
+  };
+};
