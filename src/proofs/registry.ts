@@ -21,6 +21,7 @@ import { floatTruncationLemma } from './floatTruncation.js';
 import { lookupTableLemma } from './lookupTable.js';
 import { lookupTableUniformLemma } from './uniform/lookupTableUniform.js';
 import { uniformTc0InLLemma } from './uniform/uniformTc0InL.js';
+import { transformerToTc0UniformLemma } from './uniform/transformerToTc0Uniform.js';
 import { iteratedAdditionUniformLemma } from './uniform/iteratedAdditionUniform.js';
 import { cvpToLinearEqualitiesLemma } from './pComplete/cvpToLinearEqualities.js';
 import { cvpToCfgMembershipLemma } from './pComplete/cvpToCfgMembership.js';
@@ -50,7 +51,6 @@ export const registry: readonly Lemma[] = [
   bitCountLemma,
   iteratedAdditionLemma,
   iteratedAdditionUniformLemma,
-  uniformTc0InLLemma,
   multiplicationLemma,
   iteratedAdditionShallowLemma,
   multiplicationShallowLemma,
@@ -62,6 +62,8 @@ export const registry: readonly Lemma[] = [
   attentionAsThresholdLemma,
   majorityByAttentionLemma,
   transformerToTc0Lemma,
+  transformerToTc0UniformLemma,
+  uniformTc0InLLemma,
   transformerEvaluatesTc0Lemma,
   instructionFollowingLemma,
   adviceTransformersLemma,

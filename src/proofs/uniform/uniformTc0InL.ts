@@ -11,14 +11,23 @@
  * Three uniform families are evaluated: the lookup-table circuit of P1 Lemma 1 (depth 3; its
  * printer is the one `lookup-table-uniform` checks), iterated addition (depth up to 8, the TC0
  * workhorse; printer checked by `iterated-addition-uniform`) and layered majorities (any depth
- * d, a family whose depth is a parameter, to see the depth factor). At each point:
+ * d, a family whose depth is a parameter, to see the depth factor), and *compiled
+ * transformers*: the paper route's circuit of a product model (`transformer-to-tc0-uniform`'s
+ * printer), so that a transformer's output is computed end to end in measured logarithmic
+ * space. Only attention-free models are run (d = 0 layers, or layers without heads; circuit
+ * depth 2–9): depth-first evaluation re-runs the printer once per *path* of the circuit, and
+ * counting paths on the compiled circuits (a dynamic program over the gates) gives 90 gate
+ * visits for one head-free layer at n = 2, but 7.2·10^15 for one layer with one head at n = 1
+ * (2.6·10^17 at n = 2), each a run of the printer: far beyond any run, though the space would
+ * be the same O(depth·log n). At each point:
  * - *exhaustive* tier: on seeded random inputs, the evaluator's outputs equal the kernel's
  *   `evaluate` on the circuit the non-uniform construction builds, whose printed stream is
  *   also compared record for record with the generator's;
  * - *property* tier: fast-check draws a point and an input (shrinking towards 0-bits);
  * - the machine's meter: peak work bits against (d + 2)·(a·log₂ n + b) (claims below: the
  *   top frame pair plus d + 1 levels of one evaluator frame and one generator frame each), and
- *   the peak number of frames against 2d + 3 + g (g = depth of the printer's own calls).
+ *   the peak number of frames against (2 + e)(d + 1) + 1 + g (g = depth of the printer's own
+ *   calls, e = printer frames live while it prints a record).
  *
  * ## References
  * P1 §2 (L-uniform TC0 ⊆ L); Vollmer 1999 §2.7 (depth-first evaluation of uniform circuits);
@@ -31,7 +40,7 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import { checkCasesExhaustive, checkProperty } from '../../core/check.js';
 import type { Circuit } from '../../core/circuit.js';
 import { evaluate } from '../../core/evaluate.js';
-import { add, collectingSink, max, mul, n as nExpr, param, pow2, registerWidth, runProgram, streamComparer, type Program, type RunInput } from '../../core/logspace/index.js';
+import { add, collectingSink, max, min, mul, n as nExpr, param, pow2, registerWidth, runProgram, streamComparer, type Program, type RunInput } from '../../core/logspace/index.js';
 import { checkBound, tierRun } from '../../core/verdict.js';
 import { lookupTableCircuit, randomTruthTable, type TruthTable } from '../../reductions/lookupTable.js';
 import { seededInts } from '../../reductions/random.js';
@@ -41,6 +50,10 @@ import { lookupTableGenerator } from '../../reductions/uniform/lookupTable.js';
 import { iteratedAdditionCircuitBounds, iteratedAdditionGenerator } from '../../reductions/uniform/iteratedAddition.js';
 import { iteratedAddition } from '../../reductions/arithmetic/iteratedAddition.js';
 import { metrics } from '../../core/metrics.js';
+import { MAX_TABLE_INPUTS } from '../../reductions/lookupTable.js';
+import { compilePaper, paperPlan } from '../../reductions/compile/paperRoute.js';
+import { paperRoutePrinter, paperRoutePrinterInput, productModel, tableSlots } from '../../reductions/uniform/transformerToTc0.js';
+import { defaultSumPrinter, transformerToTc0UniformClaims } from './transformerToTc0Uniform.js';
 import { report, requirementsOf, type ClaimedBound, type Lemma, type LemmaReport, type Measurement, type Params, type VerifyContext } from '../lemma.js';
 
 const num = (p: Params, key: string): number => p[key] ?? Number.NaN;
@@ -67,9 +80,17 @@ export const uniformTc0InLClaims: readonly ClaimedBound[] = [
     source: 'construction',
   },
   {
+    metric: 'space·compiled-transformer',
+    formula: '(d + 2)·(S + 6⌈log₂ G⌉ + 3·min(ks·p, 20) + 40) bits, S the claimed space of the printer (transformer-to-tc0-uniform) at the point',
+    at: (p) =>
+      (num(p, 'd') + 2) *
+      ((transformerToTc0UniformClaims[0]?.at({ ...p, d: num(p, 'L') }) ?? Number.NaN) + 6 * num(p, 'gBits') + 3 * Math.min(num(p, 'ks') * num(p, 'p'), 20) + 40),
+    source: 'construction',
+  },
+  {
     metric: 'frames',
-    formula: '2d + 3 + g frames, g the depth of the printer’s own calls (the top pair, one evaluator and one printer frame per level 0 … d, the last printer’s calls)',
-    at: (p) => 2 * num(p, 'd') + 3 + num(p, 'g'),
+    formula: '(2 + e)(d + 1) + 1 + g frames, e the printer frames live while it prints a record (0 when it prints from its main frame), g the depth of the printer’s own calls (the top frame, one evaluator and 1 + e printer frames per level 0 … d, the last printer’s calls)',
+    at: (p) => (2 + (p['e'] ?? 0)) * (num(p, 'd') + 1) + 1 + num(p, 'g'),
     source: 'construction',
   },
 ];
@@ -141,6 +162,52 @@ export const iteratedAdditionUniformFamily: UniformFamily = {
   instance: (p) => ({ circuit: iteratedAddition(num(p, 'n'), num(p, 'w')).circuit, input: { n: num(p, 'n'), params: { w: num(p, 'w') } } }),
 };
 
+/**
+ * A compiled transformer (P1 Theorem 1's circuit, paper route) of a product model
+ * (`src/reductions/uniform/transformerToTc0.ts`), printed by the printer of
+ * `transformer-to-tc0-uniform` and evaluated by the uniform evaluator: the transformer's
+ * output computed in measured logarithmic space. d is the circuit's depth, L the layers; the
+ * printer prints from a table or ⊕ subprogram (e = 1) whose deepest calls (the update's
+ * accept readout → update bit → floatMul → truncScaled) add g = 5 frames.
+ * Only attention-free models are run: depth-first evaluation re-runs the printer once per path
+ * of the circuit, and a layer with a head puts two ⊕ copies (depth 8–9 each) and three tables
+ * on every path (see the module header for the count).
+ * @category model
+ */
+export const compiledTransformerFamily = (heads: readonly number[], output: 'accept' | 'state', c: number, ns: readonly number[], fullNs: readonly number[]): UniformFamily => {
+  const mm = productModel(heads, output, c);
+  const k = min(mul(param('ks'), param('p')), MAX_TABLE_INPUTS);
+  return {
+    name: `compiled transformer (${mm.name})`,
+    spaceMetric: 'space·compiled-transformer',
+    generator: paperRoutePrinter(mm, defaultSumPrinter()),
+    bounds: { gates: param('G'), fanIn: add(pow2(k), k), param: param('G'), weight: 1 },
+    points: (full) =>
+      [...ns, ...(full ? fullNs : [])].map((n) => {
+        const plan = paperPlan(mm.model, n);
+        const compiled = compilePaper(mm.model, n);
+        if (isLeft(plan) || isLeft(compiled)) throw new RangeError(`compiledTransformerFamily: ${mm.name} cannot be compiled at n = ${n}`);
+        const H = heads.reduce((a, b) => a + b, 0);
+        return { n, L: heads.length, H, p: plan.right.p, ks: tableSlots(mm.model), gBits: w(plan.right.gatesBound + 1), d: metrics(compiled.right.circuit).depth, e: 1, g: 5 };
+      }),
+    instance: (p) => {
+      const n = num(p, 'n');
+      const plan = paperPlan(mm.model, n);
+      const compiled = compilePaper(mm.model, n);
+      if (isLeft(plan) || isLeft(compiled)) throw new RangeError(`compiledTransformerFamily: ${mm.name} cannot be compiled at n = ${n}`);
+      return { circuit: compiled.right.circuit, input: paperRoutePrinterInput(mm, n, plan.right) };
+    },
+  };
+};
+
+/** The compiled transformers the lemma evaluates end to end. @category model */
+export const compiledTransformerFamilies = (): UniformFamily[] => [
+  compiledTransformerFamily([], 'accept', 0.6, [4, 16], [64]),
+  compiledTransformerFamily([0], 'accept', 0.5, [2, 4], [8]),
+  compiledTransformerFamily([0], 'state', 0.5, [], [2]),
+  compiledTransformerFamily([0, 0], 'accept', 0.5, [], [2]),
+];
+
 /** Injection points for honesty tests. @category model */
 export interface UniformTc0InLOptions {
   readonly families?: readonly UniformFamily[];
@@ -177,7 +244,7 @@ const compareOn = (pt: Point, x: readonly number[]): true | Record<string, unkno
  * @category verifiers
  */
 export const verifyUniformTc0InL = async (ctx: VerifyContext, opts: UniformTc0InLOptions = {}): Promise<LemmaReport> => {
-  const families = opts.families ?? [lookupTableUniformFamily, layeredMajorityFamily, iteratedAdditionUniformFamily];
+  const families = opts.families ?? [lookupTableUniformFamily, layeredMajorityFamily, iteratedAdditionUniformFamily, ...compiledTransformerFamilies()];
   const makeEvaluator = opts.evaluator ?? uniformEvaluator;
   const claims = opts.claims ?? uniformTc0InLClaims;
   const draw = seededInts(ctx.seed);
@@ -244,14 +311,20 @@ export const verifyUniformTc0InL = async (ctx: VerifyContext, opts: UniformTc0In
 export const uniformTc0InLLemma: Lemma = {
   id: 'uniform-tc0-in-l',
   modules: {
-    construction: ['src/reductions/uniform/evaluate.ts', 'src/reductions/uniform/layeredMajority.ts', 'src/reductions/uniform/lookupTable.ts', 'src/reductions/uniform/iteratedAddition.ts'],
+    construction: [
+      'src/reductions/uniform/evaluate.ts',
+      'src/reductions/uniform/layeredMajority.ts',
+      'src/reductions/uniform/lookupTable.ts',
+      'src/reductions/uniform/iteratedAddition.ts',
+      'src/reductions/uniform/transformerToTc0.ts',
+    ],
     proof: 'src/proofs/uniform/uniformTc0InL.ts',
   },
   title: 'Log-space-uniform TC0 is in L',
   statement:
-    'A circuit family printed by a log-space generator is evaluated in O(depth · log n) work space without materializing the circuit (re-running the generator to find each gate’s arguments, one recursion level per level of depth); for constant depth this is O(log n): log-space-uniform TC0 ⊆ L.',
+    'A circuit family printed by a log-space generator is evaluated in O(depth · log n) work space without materializing the circuit (re-running the generator to find each gate’s arguments, one recursion level per level of depth); for constant depth this is O(log n): log-space-uniform TC0 ⊆ L. Run end to end on compiled transformers (attention-free ones: with attention, depth-first evaluation takes too long to run).',
   reference: 'P1 §2 (L-uniform TC0 ⊆ L)',
-  dependsOn: ['lookup-table-uniform', 'iterated-addition-uniform'],
+  dependsOn: ['lookup-table-uniform', 'iterated-addition-uniform', 'transformer-to-tc0-uniform'],
   claimed: uniformTc0InLClaims,
   tiers: ['exhaustive', 'property'],
   verify: (ctx) => verifyUniformTc0InL(ctx),

@@ -67,6 +67,7 @@ import {
   len,
   loop,
   lt,
+  min,
   mod,
   mul,
   n as nE,
@@ -90,6 +91,7 @@ import {
   type Stmt,
 } from '../../core/logspace/index.js';
 import type { GeneralModel, State } from '../../core/transformer.js';
+import { MAX_TABLE_INPUTS } from '../lookupTable.js';
 import { FLOAT_PROCS } from './floatPrograms.js';
 
 // -------------------------------------------------------------------------------------------
@@ -150,7 +152,7 @@ const MB = add(IMAX, 1);
  */
 const decodeProc: Proc = proc(
   'prDecode',
-  { x: pow2(mul(param('ks'), P)), u: param('ks'), f: pow2(P), mf: pow2(Q), ef: pow2(Q), s: 2, m: MB, e: FB, ae: MB },
+  { x: pow2(min(mul(param('ks'), P), MAX_TABLE_INPUTS)), u: param('ks'), f: pow2(P), mf: pow2(Q), ef: pow2(Q), s: 2, m: MB, e: FB, ae: MB },
   ['x', 'u'],
   ['s', 'm', 'e'],
   [
@@ -186,7 +188,8 @@ const encBitProc: Proc = proc('prEncBit', { s: 2, m: MB, e: FB, t: mul(param('ks
 
 /** Patterns of at most ks float slots (ks: a parameter, the model's widest table). */
 const KS = param('ks');
-const XB = pow2(mul(KS, P));
+/** A table pattern has k ≤ ks·p bits, and k ≤ MAX_TABLE_INPUTS (the compiler refuses wider tables). */
+const XB = pow2(min(mul(KS, P), MAX_TABLE_INPUTS));
 /** Bit indices of an output pattern. */
 const TB = mul(KS, P);
 
@@ -392,7 +395,7 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
   const b = param('b');
   const wp = mul(w, P);
   const I = mul(nE, P); // inputs of ⊕(n, p)
-  const procs: Proc[] = [...mm.procs, ...sum.procs];
+  const procs: Proc[] = [...mm.procs];
   const tableM = (last: boolean): Expr => (last && accept ? { op: 'const', value: 1 } : wp);
   const bitOf = (bp: string, last: boolean): string => {
     if (!(last && accept)) return bp;
@@ -420,8 +423,11 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
       set('out', add(add(r('O'), b), r('T'))),
     ]),
   );
+  const anyHead = model.layers.some((l) => l.heads.length > 0);
+  // the ⊕ copies and the weight·value table exist only when some layer has a head
+  const headProcs: Proc[] = [...sum.procs];
   // ⊕ copy at O: input a ↦ g0 + ⌊a/p⌋·g1 + a mod p
-  procs.push(
+  headProcs.push(
     proc(
       'prSumCopy',
       { O: G, g0: G, g1: G, tg: 4, f0: G, f1: 8, f2: G, f3: G },
@@ -442,7 +448,7 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
     ),
   );
   // the weight·value table: slots s, Z, v
-  procs.push(
+  headProcs.push(
     proc('prWvBit', { x: XB, t: TB, c: add(nE, 1), sa: 2, ma: MB, ea: FB, sb: 2, mb: MB, eb: FB, v: 2 }, ['x', 't', 'c'], ['v'], [
       call('prDecode', [r('x'), 0], ['sa', 'ma', 'ea']),
       call('prDecode', [r('x'), 1], ['sb', 'mb', 'eb']),
@@ -452,10 +458,10 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
       call('prEncBit', [r('sa'), r('ma'), r('ea'), r('t')], ['v']),
     ]),
   );
-  if (!procs.some((x) => x.name === 'floatDiv')) procs.push(...FLOAT_PROCS.filter((f) => !procs.some((x) => x.name === f.name)));
-  if (!procs.some((x) => x.name === 'prDecode')) procs.push(decodeProc, encBitProc);
+  if (!procs.some((x) => x.name === 'floatDiv')) headProcs.push(...FLOAT_PROCS.filter((f) => !procs.some((x) => x.name === f.name)));
+  if (!procs.some((x) => x.name === 'prDecode')) headProcs.push(decodeProc, encBitProc);
   // wv copy: g0 = first output of s_ij, g1 = offset of the normalizer ⊕ copy, g2 = first bit of h_j[r]
-  procs.push(
+  headProcs.push(
     ...tableProcs('prWv', mul(3, P), P, 'prWvBit', 3, (i, into) => [
       when(
         lt(i, P),
@@ -465,10 +471,10 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
     ]),
   );
 
+  if (anyHead) procs.push(...headProcs);
   // main: registers per layer
   const main: Record<string, E> = { i: add(nE, 1), j: add(nE, 1), c: add(nE, 1), rr: add(nE, 1), t: add(wp, 1), cur: G, O: G, T: G, g0: G, g1: G, g2: G, S: G, Twv: G, sq: G, sb: G };
   const body: Stmt[] = [];
-  const anyHead = model.layers.some((l) => l.heads.length > 0);
   if (anyHead) body.push(call(sum.size, [], ['S']), set('sq', sub(r('S'), I))); // ⊕ copy size
   // inputs
   body.push(loop('i', 0, mul(nE, b), [emit('gate', r('i'), GateKind.Input, 0, r('i'))]));
@@ -514,27 +520,32 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
     const mU = tableM(last);
     // update copy: inputs u < H·w·p from the weighted-sum ⊕ copies (g0 = their stage base,
     // g1 = the row), then h_i (g2 = its first id)
+    const fromState: InputMap = (i, into) => [set(into, add(r('g2'), sub(i, mul(H, wp))))];
     procs.push(
-      ...tableProcs(`prUpd${l}`, mul(H + 1, wp), mU, bitOf(mm.updateBit[l]!, last), 3, (i, into) => [
-        when(
-          lt(i, mul(H, wp)),
-          [
-            // copy ((⌊u/w⌋·R + row)·w + u mod w) with u = ⌊i/p⌋
-            call(sum.outputId, [mod(i, P)], [into]),
-            set(
-              into,
-              sub(
-                add(
-                  add(r('g0'), mul(add(mul(add(mul(div(div(i, P), w), R), r('g1')), w), mod(div(i, P), w)), r('sq'))),
-                  r(into),
-                ),
-                I,
+      ...tableProcs(`prUpd${l}`, mul(H + 1, wp), mU, bitOf(mm.updateBit[l]!, last), 3, (i, into) =>
+        H === 0
+          ? fromState(i, into)
+          : [
+              when(
+                lt(i, mul(H, wp)),
+                [
+                  // copy ((⌊u/w⌋·R + row)·w + u mod w) with u = ⌊i/p⌋
+                  call(sum.outputId, [mod(i, P)], [into]),
+                  set(
+                    into,
+                    sub(
+                      add(
+                        add(r('g0'), mul(add(mul(add(mul(div(div(i, P), w), R), r('g1')), w), mod(div(i, P), w)), r('sq'))),
+                        r(into),
+                      ),
+                      I,
+                    ),
+                  ),
+                ],
+                fromState(i, into),
               ),
-            ),
-          ],
-          [set(into, add(r('g2'), sub(i, mul(H, wp))))],
-        ),
-      ]),
+            ],
+      ),
     );
     // sq must be visible in the update proc: pass it through a register
     const updProc = procs[procs.length - 1]!;
@@ -621,7 +632,7 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
     body.push(loop('i', 0, nE, [...stateInto(d, r('i'), 'g0', 'O'), loop('t', 0, wp, [emit('out', add(r('g0'), r('t')))])]));
   }
   procs.push(proc('prMain', main, [], [], body));
-  return program({ main: 'prMain', tags: GATE_STREAM_TAGS, params: ['p', 'b', 'G', 'ks'], tapes: sum.tapes }, procs);
+  return program({ main: 'prMain', tags: GATE_STREAM_TAGS, params: ['p', 'b', 'G', 'ks'], tapes: anyHead ? sum.tapes : [] }, procs);
 };
 
 /** The run input of {@link paperRoutePrinter} at length n (p, b, G from the paper plan). @category constructors */
