@@ -231,7 +231,7 @@ const bsProc = proc(
     set('fh', 0),
     set('lo', mul(R('b'), R('l'))),
     set('hi', min(WP, add(R('lo'), R('l')))),
-    loop('c', 0, W, [
+    loop('c', cond(gt(add(R('lo'), 1), BETA), sub(add(R('lo'), 1), BETA), 0), min(R('hi'), W), [
       set('r0', cond(gt(R('lo'), R('c')), sub(R('lo'), R('c')), 0)),
       set('r1', cond(gt(R('hi'), R('c')), min(BETA, sub(R('hi'), R('c'))), 0)),
       when(lt(R('r0'), R('r1')), [
@@ -294,6 +294,13 @@ const eKind = (t: E): Expr =>
     ),
   );
 
+/** fisGPK(b, l) → kG, kP: the kinds of G_b = E(b, U) and P_b = E(b, U − 1). */
+const gpkProc = proc('fisGPK', { b: NBB, l: LB, kG: 4, kP: 4, ...esDecl }, ['b', 'l'], ['kG', 'kP'], [
+  call('fisES', [R('b'), R('l')], [...esRegs]),
+  set('kG', eKind(U)),
+  set('kP', eKind(sub(U, 1))),
+]);
+
 const eProc = proc('fisE', { b: NBB, t: TB, l: LB, kd: 4, ...esDecl }, ['b', 't', 'l'], ['kd'], [
   call('fisES', [R('b'), R('l')], [...esRegs]),
   set('kd', eKind(R('t'))),
@@ -344,7 +351,7 @@ const chainDecl = { cP: NBB, cN: NBB, ps: NBB, ng: NBB, eb: NBB, et: TB } as con
  * fisChain(fr, bk, l) → cP, cN (true constants, + and −), ps, ng (live arguments, + and −),
  * eb, et: the last positive live argument, E(eb, et).
  */
-const chainProc = proc('fisChain', { fr: NBB, bk: NBB, l: LB, ...chainDecl, m: NBB, kd: 4 }, ['fr', 'bk', 'l'], [...chainRegs], [
+const chainProc = proc('fisChain', { fr: NBB, bk: NBB, l: LB, ...chainDecl, m: NBB, kd: 4, kP: 4 }, ['fr', 'bk', 'l'], [...chainRegs], [
   set('cP', 0),
   set('cN', 0),
   set('ps', 0),
@@ -355,10 +362,9 @@ const chainProc = proc('fisChain', { fr: NBB, bk: NBB, l: LB, ...chainDecl, m: N
   when(eq(R('kd'), 1), [inc('cP')]),
   when(ge(R('kd'), 2), [inc('ps'), set('eb', R('fr')), set('et', U)]),
   loop('m', add(R('fr'), 1), R('bk'), [
-    call('fisE', [R('m'), sub(U, 1), R('l')], ['kd']),
-    when(eq(R('kd'), 1), [inc('cP')]),
-    when(ge(R('kd'), 2), [inc('ps'), set('eb', R('m')), set('et', sub(U, 1))]),
-    call('fisE', [R('m'), U, R('l')], ['kd']),
+    call('fisGPK', [R('m'), R('l')], ['kd', 'kP']),
+    when(eq(R('kP'), 1), [inc('cP')]),
+    when(ge(R('kP'), 2), [inc('ps'), set('eb', R('m')), set('et', sub(U, 1))]),
     when(eq(R('kd'), 1), [inc('cN')]),
     when(ge(R('kd'), 2), [inc('ng')]),
   ]),
@@ -412,25 +418,40 @@ const aProc = proc('fisA', { j: LB, fr: NBB, bk: NBB, l: LB, kd: 4, ...chainDecl
 // sections: gates made per block after the G/P phase
 // ---------------------------------------------------------------------------------------------
 
-/** fisRK(bk, j, l) → kd: the sum bit j of block bk (fold decided on the unmerged bounds). */
-const rkProc = proc(
-  'fisRK',
-  { bk: NBB, j: LB, l: LB, kd: 4, ...esDecl, cP: VB, cN: VB, ps: VB, ng: VB, fr: NBB, x: 4, eb: NBB, et: TB, m: TB },
-  ['bk', 'j', 'l'],
-  ['kd'],
+/** fisCS(bk, l) → ct, cl, cg: block bk's carry terms that are true, live (a gate or an alias), new gates. */
+const csProc = proc('fisCS', { bk: NBB, l: LB, ct: NBB, cl: NBB, cg: NBB, fr: NBB, x: 4, eb: NBB, et: TB }, ['bk', 'l'], ['ct', 'cl', 'cg'], [
+  set('ct', 0),
+  set('cl', 0),
+  set('cg', 0),
+  loop('fr', 0, R('bk'), [
+    call('fisCarry', [R('fr'), R('bk'), R('l')], ['x', 'eb', 'et']),
+    when(eq(R('x'), 1), [inc('ct')]),
+    when(ge(R('x'), 2), [inc('cl')]),
+    when(eq(R('x'), 2), [inc('cg')]),
+  ]),
+]);
+
+/**
+ * fisRJ(bk, j, l, ct, cl) → na, kd: the new A gates of bit j of block bk, and the kind of its
+ * sum bit (fold decided on the unmerged bounds), given the block's carry counts.
+ */
+const rjProc = proc(
+  'fisRJ',
+  { bk: NBB, j: LB, l: LB, ct: NBB, cl: NBB, na: NBB, kd: 4, ...esDecl, cP: VB, cN: VB, ps: VB, ng: VB, fr: NBB, x: 4, eb: NBB, et: TB, m: TB },
+  ['bk', 'j', 'l', 'ct', 'cl'],
+  ['na', 'kd'],
   [
     call('fisES', [R('bk'), R('l')], [...esRegs]),
-    set('cP', R('m1p')),
+    set('na', 0),
+    set('cP', add(R('m1p'), R('ct'))),
     set('cN', mul(U, R('m1'))),
-    set('ps', add(R('H'), R('lvp'))),
+    set('ps', add(add(R('H'), R('lvp')), R('cl'))),
     set('ng', add(R('H'), mul(U, R('lv')))),
     loop('fr', 0, R('bk'), [
-      call('fisCarry', [R('fr'), R('bk'), R('l')], ['x', 'eb', 'et']),
-      when(eq(R('x'), 1), [inc('cP')]),
-      when(ge(R('x'), 2), [inc('ps')]),
       call('fisA', [R('j'), R('fr'), R('bk'), R('l')], ['x', 'eb', 'et']),
       when(eq(R('x'), 1), [inc('cN', pow2(add(R('j'), 1)))]),
       when(ge(R('x'), 2), [inc('ng', pow2(add(R('j'), 1)))]),
+      when(eq(R('x'), 2), [inc('na')]),
     ]),
     loop('m', 1, add(div(add(R('dM'), 1), pow2(add(R('j'), 1))), 1), [
       set('x', eKind(mul(R('m'), pow2(add(R('j'), 1))))),
@@ -445,18 +466,13 @@ const rkProc = proc(
 const bitsHere = (bk: E): Expr => min(R('l'), sub(WP, mul(bk, R('l'))));
 
 /** fisSecJ(bk, jj, l) → nc, ne, off: live carries, new E gates, and the gates of the section before the A gates of bit jj. */
-const secjProc = proc('fisSecJ', { bk: NBB, jj: LB, l: LB, nc: NBB, ne: TB, off: IDB, fr: NBB, j: LB, x: 4, eb: NBB, et: TB, t: TB, ...esDecl }, ['bk', 'jj', 'l'], ['nc', 'ne', 'off'], [
-  set('nc', 0),
+const secjProc = proc('fisSecJ', { bk: NBB, jj: LB, l: LB, nc: NBB, ne: TB, off: IDB, ct: NBB, cl: NBB, j: LB, na: NBB, x: 4, t: TB, ...esDecl }, ['bk', 'jj', 'l'], ['nc', 'ne', 'off'], [
   set('ne', 0),
-  loop('fr', 0, R('bk'), [call('fisCarry', [R('fr'), R('bk'), R('l')], ['x', 'eb', 'et']), when(eq(R('x'), 2), [inc('nc')])]),
+  call('fisCS', [R('bk'), R('l')], ['ct', 'cl', 'nc']),
   call('fisES', [R('bk'), R('l')], [...esRegs]),
   loop('t', 1, add(R('dM'), 1), [when(and(and(ne(R('t'), U), ne(R('t'), sub(U, 1))), eq(eKind(R('t')), 2)), [inc('ne')])]),
   set('off', add(R('nc'), R('ne'))),
-  loop('j', 0, R('jj'), [
-    loop('fr', 0, R('bk'), [call('fisA', [R('j'), R('fr'), R('bk'), R('l')], ['x', 'eb', 'et']), when(eq(R('x'), 2), [inc('off')])]),
-    call('fisRK', [R('bk'), R('j'), R('l')], ['x']),
-    when(eq(R('x'), 2), [inc('off')]),
-  ]),
+  loop('j', 0, R('jj'), [call('fisRJ', [R('bk'), R('j'), R('l'), R('ct'), R('cl')], ['na', 'x']), inc('off', add(R('na'), eq(R('x'), 2)))]),
 ]);
 
 /** fisSS(bk, l, fa) → cb: the first id of block bk's section (bk = nB: the end of the adder). */
@@ -508,18 +524,18 @@ const laProc = proc(
 /** fisLR(u, l, fa) → kd, id: sum bit u of the adder starting at fa (z for the first, −z for the second). */
 const lrProc = proc(
   'fisLR',
-  { u: POSB, l: LB, fa: IDB, kd: 4, id: IDB, bk: NBB, j: LB, x: 4, y: NBB, eb: NBB, et: TB, n1: NBB, n2: TB, off: IDB },
+  { u: POSB, l: LB, fa: IDB, kd: 4, id: IDB, bk: NBB, j: LB, n1: NBB, n2: TB, off: IDB, ct: NBB, cl: NBB, na: NBB },
   ['u', 'l', 'fa'],
   ['kd', 'id'],
   [
     set('bk', div(R('u'), R('l'))),
     set('j', mod(R('u'), R('l'))),
-    call('fisRK', [R('bk'), R('j'), R('l')], ['x']),
-    set('kd', R('x')),
     call('fisSS', [R('bk'), R('l'), R('fa')], ['id']),
     call('fisSecJ', [R('bk'), R('j'), R('l')], ['n1', 'n2', 'off']),
     inc('id', R('off')),
-    loop('y', 0, R('bk'), [call('fisA', [R('j'), R('y'), R('bk'), R('l')], ['x', 'eb', 'et']), when(eq(R('x'), 2), [inc('id')])]),
+    call('fisCS', [R('bk'), R('l')], ['ct', 'cl', 'n1']),
+    call('fisRJ', [R('bk'), R('j'), R('l'), R('ct'), R('cl')], ['na', 'kd']),
+    inc('id', R('na')),
   ],
 );
 
@@ -538,7 +554,7 @@ const prfProc = proc(
     set('hi', min(WP, add(R('lo'), R('l')))),
     loop('pi', 0, 2, [
       set('ng', ne(R('pi'), R('sg'))),
-      loop('c', 0, W, [
+      loop('c', cond(gt(add(R('lo'), 1), BETA), sub(add(R('lo'), 1), BETA), 0), min(R('hi'), W), [
         set('r0', cond(gt(R('lo'), R('c')), sub(R('lo'), R('c')), 0)),
         set('r1', cond(gt(R('hi'), R('c')), min(BETA, sub(R('hi'), R('c'))), 0)),
         when(lt(R('r0'), R('r1')), [
@@ -579,7 +595,7 @@ const prbitsProc = proc('fisPrBits', { sg: 2, b: NBB, l: LB, pi: 2, c: POSB, rr:
   set('lo', mul(R('b'), R('l'))),
   set('hi', min(WP, add(R('lo'), R('l')))),
   loop('pi', 0, 2, [
-    loop('c', 0, W, [
+    loop('c', cond(gt(add(R('lo'), 1), BETA), sub(add(R('lo'), 1), BETA), 0), min(R('hi'), W), [
       loop('rr', 0, BETA, [
         when(and(ge(add(R('c'), R('rr')), R('lo')), lt(add(R('c'), R('rr')), R('hi'))), [
           arg(cbitId(R('pi'), R('c'), R('rr')), ne(R('pi'), R('sg')), pow2(sub(add(R('c'), R('rr')), R('lo')))),
@@ -706,7 +722,7 @@ const prsecProc = proc(
   'fisPrSec',
   {
     sg: 2, bk: NBB, l: LB, fa: IDB, g: IDB, cb: IDB, nc: NBB, fr: NBB, kd: 4, t: TB, j: LB, m: TB, id: IDB,
-    ...chainDecl, ...onesDecl, ...esDecl, x: 4, cp2: VB, cn2: VB,
+    ...chainDecl, ...onesDecl, ...esDecl, x: 4, cp2: VB, cn2: VB, ct: NBB, cl: NBB, na: NBB,
   },
   ['sg', 'bk', 'l', 'fa', 'g'],
   ['g'],
@@ -723,6 +739,7 @@ const prsecProc = proc(
         inc('nc'),
       ]),
     ]),
+    call('fisCS', [R('bk'), R('l')], ['ct', 'cl', 'x']),
     call('fisES', [R('bk'), R('l')], [...esRegs]),
     loop('t', 1, add(R('dM'), 1), [
       when(and(and(ne(R('t'), U), ne(R('t'), sub(U, 1))), eq(eKind(R('t')), 2)), [call('fisPrE', [R('sg'), R('bk'), R('t'), R('l'), R('fa'), R('g')]), inc('g')]),
@@ -750,7 +767,7 @@ const prsecProc = proc(
         when(eq(R('kd'), 1), [inc('cp2')]),
       ]),
       loop('m', 1, add(div(add(R('dM'), 1), pow2(add(R('j'), 1))), 1), [when(eq(eKind(mul(R('m'), pow2(add(R('j'), 1)))), 1), [inc('cn2', pow2(add(R('j'), 1)))])]),
-      call('fisRK', [R('bk'), R('j'), R('l')], ['kd']),
+      call('fisRJ', [R('bk'), R('j'), R('l'), R('ct'), R('cl')], ['na', 'kd']),
       when(eq(R('kd'), 2), [
         gateS(R('g'), add(pow2(R('j')), R('cn2')), add(R('vc'), R('cp2'))),
         call('fisPrBits', [R('sg'), R('bk'), R('l')]),
@@ -822,11 +839,31 @@ const pralignProc = proc(
   ],
 );
 
-/** fisPrMag(sg, u, l, fa, ng, ab): the argument |z| bit u (sg = 0: z, 1: −z) with weight (ng ? −ab : ab). */
-const prmagProc = proc('fisPrMag', { u: POSB, l: LB, fa: IDB, ng: 2, kd: 4, id: IDB }, ['u', 'l', 'fa', 'ng'], [], [
-  call('fisLR', [R('u'), R('l'), R('fa')], ['kd', 'id']),
-  arg(R('id'), R('ng'), 1),
-]);
+/**
+ * fisPrMags(u0, u1, l, fa, ng): the arguments sum bit u of the adder at fa, u0 ≤ u < u1, weight
+ * −1 if ng else 1 (one section count, then block by block: ids advance with the running offset).
+ */
+const prmagsProc = proc(
+  'fisPrMags',
+  { u0: POSB, u1: POSB, l: LB, fa: IDB, ng: 2, cb: IDB, bk: NBB, j: LB, nc: NBB, ne: TB, off: IDB, na: NBB, x: 4, ct: NBB, cl: NBB },
+  ['u0', 'u1', 'l', 'fa', 'ng'],
+  [],
+  [
+    when(lt(R('u0'), R('u1')), [
+      call('fisSS', [div(R('u0'), R('l')), R('l'), R('fa')], ['cb']),
+      loop('bk', div(R('u0'), R('l')), add(div(sub(R('u1'), 1), R('l')), 1), [
+        call('fisSecJ', [R('bk'), 0, R('l')], ['nc', 'ne', 'off']),
+        call('fisCS', [R('bk'), R('l')], ['ct', 'cl', 'nc']),
+        loop('j', 0, bitsHere(R('bk')), [
+          call('fisRJ', [R('bk'), R('j'), R('l'), R('ct'), R('cl')], ['na', 'x']),
+          when(and(ge(add(mul(R('bk'), R('l')), R('j')), R('u0')), lt(add(mul(R('bk'), R('l')), R('j')), R('u1'))), [arg(add(add(R('cb'), R('off')), R('na')), R('ng'), 1)]),
+          inc('off', add(R('na'), eq(R('x'), 2))),
+        ]),
+        inc('cb', R('off')),
+      ]),
+    ]),
+  ],
+);
 
 /** fisPrTrunc(l, fa0, fa1, sid, g) → g: truncation and encoding (the two branches, the mantissa ORs, the exponent). */
 const prtruncProc = proc(
@@ -839,29 +876,29 @@ const prtruncProc = proc(
       set('fa', cond(R('sg'), R('fa1'), R('fa0'))),
       loop('t', TLO, add(THI, 1), [
         gate(R('g'), GateKind.Ge, 0, add(1, R('sg'))),
-        call('fisPrMag', [R('t'), R('l'), R('fa'), 0]),
-        loop('u', add(R('t'), 1), WM, [call('fisPrMag', [R('u'), R('l'), R('fa'), 1])]),
+        call('fisPrMags', [R('t'), add(R('t'), 1), R('l'), R('fa'), 0]),
+        call('fisPrMags', [add(R('t'), 1), WM, R('l'), R('fa'), 1]),
         arg(R('sid'), not(R('sg')), 1),
         inc('g'),
         loop('j', 0, sub(QQ, 2), [
           gate(R('g'), GateKind.Ge, 0, add(2, R('sg'))),
-          call('fisPrMag', [R('t'), R('l'), R('fa'), 0]),
-          call('fisPrMag', [add(sub(R('t'), sub(QQ, 2)), R('j')), R('l'), R('fa'), 0]),
-          loop('u', add(R('t'), 1), WM, [call('fisPrMag', [R('u'), R('l'), R('fa'), 1])]),
+          call('fisPrMags', [R('t'), add(R('t'), 1), R('l'), R('fa'), 0]),
+          call('fisPrMags', [add(sub(R('t'), sub(QQ, 2)), R('j')), add(add(sub(R('t'), sub(QQ, 2)), R('j')), 1), R('l'), R('fa'), 0]),
+          call('fisPrMags', [add(R('t'), 1), WM, R('l'), R('fa'), 1]),
           arg(R('sid'), not(R('sg')), 1),
           inc('g'),
         ]),
       ]),
       loop('j', 0, sub(QQ, 1), [
         gate(R('g'), GateKind.Ge, 0, add(1, R('sg'))),
-        call('fisPrMag', [R('j'), R('l'), R('fa'), 0]),
-        loop('u', sub(QQ, 1), WM, [call('fisPrMag', [R('u'), R('l'), R('fa'), 1])]),
+        call('fisPrMags', [R('j'), add(R('j'), 1), R('l'), R('fa'), 0]),
+        call('fisPrMags', [sub(QQ, 1), WM, R('l'), R('fa'), 1]),
         arg(R('sid'), not(R('sg')), 1),
         inc('g'),
       ]),
       loop('u', add(THI, 1), WM, [
         gate(R('g'), GateKind.Ge, 0, add(1, R('sg'))),
-        call('fisPrMag', [R('u'), R('l'), R('fa'), 0]),
+        call('fisPrMags', [R('u'), add(R('u'), 1), R('l'), R('fa'), 0]),
         arg(R('sid'), not(R('sg')), 1),
         inc('g'),
       ]),
@@ -882,14 +919,14 @@ const prtruncProc = proc(
     loop('sg', 0, 2, [
       set('fa', cond(R('sg'), R('fa1'), R('fa0'))),
       gate(R('g'), GateKind.Ge, 0, R('sg')),
-      loop('u', sub(QQ, 1), WM, [call('fisPrMag', [R('u'), R('l'), R('fa'), 1])]),
+      call('fisPrMags', [sub(QQ, 1), WM, R('l'), R('fa'), 1]),
       arg(R('sid'), not(R('sg')), 1),
       inc('g'),
     ]),
     loop('sg', 0, 2, [
       set('fa', cond(R('sg'), R('fa1'), R('fa0'))),
       gate(R('g'), GateKind.Ge, 0, R('sg')),
-      loop('u', sub(add(M, QQ), 2), WM, [call('fisPrMag', [R('u'), R('l'), R('fa'), 1])]),
+      call('fisPrMags', [sub(add(M, QQ), 2), WM, R('l'), R('fa'), 1]),
       arg(R('sid'), not(R('sg')), 1),
       inc('g'),
     ]),
@@ -961,6 +998,7 @@ export const floatIteratedSumProcs = (): readonly Proc[] => [
   hProc,
   bsProc,
   esProc,
+  gpkProc,
   eProc,
   tsProc,
   gpProc,
@@ -969,7 +1007,8 @@ export const floatIteratedSumProcs = (): readonly Proc[] => [
   carryProc,
   onesProc,
   aProc,
-  rkProc,
+  csProc,
+  rjProc,
   secjProc,
   ssProc,
   lcProc,
@@ -985,7 +1024,7 @@ export const floatIteratedSumProcs = (): readonly Proc[] => [
   prsecProc,
   pradderProc,
   pralignProc,
-  prmagProc,
+  prmagsProc,
   prtruncProc,
   layoutProc,
   entryProc,
