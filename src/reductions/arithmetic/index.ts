@@ -36,3 +36,4 @@ export * from './shift.js';
 export * from './leadingOne.js';
 export * from './floatIteratedSum.js';
 export * from './floatOps.js';
+export * from './floatOpsShallow.js';

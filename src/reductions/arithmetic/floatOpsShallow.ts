@@ -1,0 +1,741 @@
+/**
+ * # Float multiplication, division and comparison on the shallow arithmetic
+ *
+ * The product, quotient and comparison of two p-precision floats, bit for bit as
+ * `src/core/float.ts` defines them (the same specification as `./floatOps`), rebuilt on the
+ * block-save technique of `iteratedAdditionShallow.ts` and on *guarded* output gates. Kept beside
+ * the arithmetic routes of `./floatOps` (depths 17, 14, 6); the lemmas `float-mul`, `float-div`
+ * and `float-compare` check both and print their depths side by side.
+ *
+ * ## Main definitions
+ * - {@link floatMulShallow} (depth 5), {@link floatDivShallow} (depth 4),
+ *   {@link floatCompareShallow} (depth 3): the family members, layouts as in `./floatOps`.
+ * - Builder-level gadgets {@link floatMulShallowGadget}, {@link floatDivShallowGadget},
+ *   {@link floatCompareShallowGadget} for composition (the compiled transformer's arithmetic
+ *   route).
+ * - {@link signedSumBitForms}: the block-save adder of `floatIteratedSumShallow.ts` with a
+ *   constant, returning each output bit as a threshold *form* rather than a gate, so that the
+ *   caller can AND conditions into that last gate for free ({@link guardedGate}).
+ *
+ * ## Main results
+ * Notation: q = p/2, r = q − 1 (magnitude bits), M = 2^r − 1; e_a, e_b the exponents.
+ * Depths (kernel basis; every input is read at layer 1):
+ * - **comparison, depth 3.** Layer 1: zero/positive/negative per operand; the exponent
+ *   conditions [δ ≥ c] for δ = e_b − e_a and |c| ≤ r, each the sum of four mutually exclusive
+ *   gates, one per pair of exponent signs (so a 0/1 linear form of layer-1 gates); the mantissa
+ *   comparisons X_d = m_b·2^d − m_a (m_b − m_a·2^(−d) for d < 0) ≥ 1 and ≥ 0 for |d| < r.
+ *   Layer 2: one AND per case (|a| < |b| iff δ ≥ r, or δ = d with |d| < r and X_d ≥ 1, for
+ *   non-zero magnitudes: m < 2^r makes |δ| ≥ r decisive). Layer 3: the ORs.
+ * - **product, depth 5.** Layer 1: the r² partial products x_i ∧ y_j and the exponent
+ *   conditions; layer 2: G_t = [x·y ≥ 2^t] (x·y is a linear form of layer 1), so the bit length
+ *   of x·y is L = Σ_t G_t and its one-hot leading one h_j = G_j − G_(j+1) is a 0/1 form of
+ *   layer 2; layer 3: A = h_j ∧ (condition on D), where the normal-form exponent
+ *   D = e_a + e_b + L − r becomes, under h_j, a condition on e_a + e_b alone (layer 1);
+ *   layer 4: the bits of x·y by the block-save adder (the depth-4 multiplication), each output
+ *   gate also reading Σ A (the AND is folded into that gate: {@link guardedGate}), and the
+ *   exponent bits (e_a + e_b + j + 1 − r) mod 2^r and its negation by block-save adders on
+ *   the sign-split exponent bits, guarded the same way; layer 5: the ORs of the truncation
+ *   (`./floatOps`, "The truncation, normalized").
+ * - **quotient, depth 4.** Layer 1: A_s = [x·2^s ≥ 2^(r−1)·y] for s = 0…2r−1, so the shift s
+ *   that normalizes the quotient is selected by the 0/1 form σ_s = A_s − A_(s−1); the counting
+ *   gates T_(s,k) = [k·y ≤ x·2^s] of `./floatOps` for every s; exponent conditions per sign
+ *   pair. Layer 2: the bits of Q_s = ⌊x·2^s/y⌋ by telescoping, each gate guarded by σ_s and
+ *   its exponent condition (D = e_a − e_b − s under σ_s); layer 3: the exponent bits of ±D by
+ *   block-save adders on the input bits directly, one per pair of exponent signs, guarded;
+ *   layer 4: the ORs.
+ * Sizes are counted in the lemmas (`src/proofs/arithmetic/floatOps.ts`): O(p³) for the
+ * product and O(p) for the comparison, Θ(p·2^(p/2)) for the quotient (the counting gates).
+ *
+ * ## Implementation notes
+ * **Guarded gates.** A bit computed as [F ≥ t] with F ∈ [0, 2t) on every input (the block-save
+ * adder's output form), or with F ∈ [lo, hi] structurally, ANDed with 0/1 forms g_1…g_m is the
+ * single gate [F + K·Σ g_i ≥ t + K·m] with K = t (resp. max(1, hi − t + 1)): when some g_i is 0
+ * the left side stays below t + K·m. So a condition costs no layer as long as it is no deeper
+ * than the gate's other arguments.
+ * **Ranges.** Weights stay below 2^30: comparison and product p ≤ 32 (weights 2^(2r−2) for
+ * X_d and x·y), quotient p ≤ 22 (weights 2^(3r−2) in T_(s,k)).
+ *
+ * ## References
+ * - P1 = Merrill & Sabharwal, *The Parallelism Tradeoff*, TACL 2023, App. A, and
+ *   `docs/semantics.md`, "Floats".
+ * - K.-Y. Siu, V. Roychowdhury, "On optimal depth threshold circuits for multiplication and
+ *   related problems", SIAM J. Discrete Math. 7(2), 1994 (block-save).
+ * - A. Hajnal, W. Maass, P. Pudlák, M. Szegedy, G. Turán, "Threshold circuits of bounded depth",
+ *   JCSS 46, 1993 (functions of a weighted sum by θ≥k and telescoping).
+ *
+ * @module
+ */
+import { createBuilder, type CircuitBuilder } from '../../core/circuit.js';
+import { floatParams, type FloatParams } from '../../core/float.js';
+import { range, type ArithmeticCircuit } from './arithmeticCircuit.js';
+import type { FloatCompareLayout, FloatOpLayout } from './floatOps.js';
+import { MAX_GADGET_WEIGHT } from './gadgets.js';
+
+// ---------------------------------------------------------------------------------------------
+// forms and literals
+// ---------------------------------------------------------------------------------------------
+
+/** A linear form over gates plus a constant: Σ w·g + c. @category model */
+export interface Form {
+  readonly lin: Map<number, number>;
+  c: number;
+}
+
+/** A literal: a gate, or a constant known at construction time. @category model */
+export type Lit = number | boolean;
+
+const emptyForm = (c = 0): Form => ({ lin: new Map(), c });
+
+const addForm = (acc: Form, f: Form, scale = 1): Form => {
+  for (const [g, w] of f.lin) {
+    const v = (acc.lin.get(g) ?? 0) + scale * w;
+    if (v === 0) acc.lin.delete(g);
+    else acc.lin.set(g, v);
+  }
+  acc.c += scale * f.c;
+  return acc;
+};
+
+/** The form Σ w·x over literals (constants go into c). */
+const litsForm = (lits: readonly Lit[], w = 1): Form => {
+  const f = emptyForm();
+  for (const x of lits) {
+    if (x === true) f.c += w;
+    else if (x !== false) f.lin.set(x, (f.lin.get(x) ?? 0) + w);
+  }
+  return f;
+};
+
+const termsForm = (terms: readonly (readonly [number, number])[], c = 0): Form => {
+  const f = emptyForm(c);
+  for (const [g, w] of terms) addForm(f, { lin: new Map([[g, w]]), c: 0 });
+  return f;
+};
+
+const sumForms = (fs: readonly Form[]): Form => fs.reduce((acc, f) => addForm(acc, f), emptyForm());
+
+const linRange = (f: Form): { lo: number; hi: number } => {
+  let lo = 0;
+  let hi = 0;
+  for (const w of f.lin.values()) {
+    if (w < 0) lo += w;
+    else hi += w;
+  }
+  return { lo: lo + f.c, hi: hi + f.c };
+};
+
+/**
+ * Gate-building context of one builder: [f ≥ t] as a literal (constant when the form's bounds
+ * decide it), deduplicated; OR of literals.
+ * @category model
+ */
+export interface Ctx {
+  readonly b: CircuitBuilder;
+  readonly ge: (f: Form, t: number) => Lit;
+  readonly or: (lits: readonly Lit[]) => number;
+}
+
+/** A {@link Ctx} on a builder. @category gadgets */
+export const shallowContext = (b: CircuitBuilder): Ctx => {
+  const memo = new Map<string, number>();
+  let one: number | null = null;
+  let zero: number | null = null;
+  const ge = (f: Form, t: number): Lit => {
+    const { lo, hi } = linRange(f);
+    if (t <= lo) return true;
+    if (t > hi) return false;
+    const args = [...f.lin.keys()].sort((x, y) => x - y);
+    const ws = args.map((g) => f.lin.get(g)!);
+    const k = t - f.c;
+    for (const w of ws) if (Math.abs(w) > MAX_GADGET_WEIGHT) throw new RangeError(`floatOpsShallow: weight ${w} is beyond 2^30`);
+    if (Math.abs(k) > MAX_GADGET_WEIGHT) throw new RangeError(`floatOpsShallow: threshold ${k} is beyond 2^30`);
+    const key = `${args.join(',')}|${ws.join(',')}|${k}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const g = ws.every((w) => w === 1) ? b.ge(args, k) : b.ge(args, k, ws);
+    memo.set(key, g);
+    return g;
+  };
+  const or = (lits: readonly Lit[]): number => {
+    if (lits.some((x) => x === true)) return (one ??= b.constant(1));
+    const gs = [...new Set(lits.filter((x): x is number => x !== false))];
+    if (gs.length === 0) return (zero ??= b.constant(0));
+    return gs.length === 1 ? gs[0]! : b.or(gs);
+  };
+  return { b, ge, or };
+};
+
+/** A literal as a 0/1 form. */
+const litForm = (x: Lit): Form => litsForm([x]);
+
+/**
+ * An output bit as a threshold form: the bit is [form ≥ t]; `max` bounds the form on every
+ * input (2t − 1 for the adder's bits), or is absent (then its structural bound is used).
+ * `true`/`false`: the bit is constant.
+ * @category model
+ */
+export type BitForm = { readonly form: Form; readonly t: number; readonly max?: number } | boolean;
+
+/**
+ * bit ∧ g_1 ∧ … ∧ g_m as one gate (module notes), for 0/1 forms g_i: [F + K·Σg ≥ t + K·m]
+ * with K = max(1, max − t + 1).
+ * @category gadgets
+ */
+export const guardedGate = (ctx: Ctx, bit: BitForm, guards: readonly Form[]): Lit => {
+  if (bit === false) return false;
+  const g = sumForms(guards);
+  const m = guards.length;
+  if (bit === true) return m === 0 ? true : ctx.ge(g, m);
+  if (m === 0) return ctx.ge(bit.form, bit.t);
+  const hi = bit.max ?? linRange(bit.form).hi;
+  const K = Math.max(1, hi - bit.t + 1);
+  return ctx.ge(addForm(addForm(emptyForm(), bit.form), g, K), bit.t + K * m);
+};
+
+// ---------------------------------------------------------------------------------------------
+// the block-save adder, with forms for outputs
+// ---------------------------------------------------------------------------------------------
+
+/** A bit with a signed place value ±2^pos, in a group of mutually exclusive bits. @category model */
+export interface SignedBit {
+  readonly g: number;
+  readonly pos: number;
+  readonly sign: 1 | -1;
+  readonly group: number;
+}
+
+/**
+ * (Σ sign·2^pos·g + constant) mod 2^width, each bit as a {@link BitForm} whose gate would sit 3
+ * layers above the bits: the block-save adder of `floatIteratedSumShallow.ts`
+ * (`signedShallowSumGadget`), with the constant folded into the offsets (κ ≡ constant −
+ * Σ_r 2^(rℓ)(−min V_r)) and the last gate left to the caller ({@link guardedGate}).
+ * @category gadgets
+ */
+export const signedSumBitForms = (ctx: Ctx, bits: readonly SignedBit[], width: number, constant = 0): BitForm[] => {
+  const live = bits.filter((x) => x.pos < width);
+  const bounds = (lo: number, hi: number, base: number): { min: number; max: number } => {
+    const cell = new Map<string, { min: number; max: number }>();
+    for (const x of live) {
+      if (x.pos < lo || x.pos >= hi) continue;
+      const key = `${x.group}|${x.pos}`;
+      const w = x.sign * 2 ** (x.pos - base);
+      const o = cell.get(key) ?? { min: 0, max: 0 };
+      cell.set(key, { min: Math.min(o.min, w), max: Math.max(o.max, w) });
+    }
+    let min = 0;
+    let max = 0;
+    for (const v of cell.values()) {
+      min += v.min;
+      max += v.max;
+    }
+    return { min, max };
+  };
+  const formOf = (lo: number, hi: number, base: number): Form => {
+    const f = emptyForm();
+    for (const x of live) {
+      if (x.pos < lo || x.pos >= hi) continue;
+      addForm(f, { lin: new Map([[x.g, x.sign * 2 ** (x.pos - base)]]), c: 0 });
+    }
+    return f;
+  };
+  const fits = (l: number): boolean => {
+    for (let lo = 0; lo < width; lo += l) {
+      const { min, max } = bounds(lo, lo + l, lo);
+      if (max - min + 2 ** l - 1 > 2 ** (2 * l) - 1) return false;
+    }
+    return true;
+  };
+  let ell = 1;
+  while (!fits(ell)) ell++;
+  if (2 ** (3 * ell + 1) > MAX_GADGET_WEIGHT) throw new RangeError(`signedSumBitForms: blocks of ${ell} columns need weights ≥ 2^30`);
+  const L = 2 ** ell;
+  const Q = Math.ceil(width / ell);
+  const raw = range(0, Q).map((r) => ({ f: formOf(r * ell, (r + 1) * ell, r * ell), ...bounds(r * ell, (r + 1) * ell, r * ell) }));
+  const mod = 1n << BigInt(width);
+  let kappa = BigInt(constant);
+  raw.forEach((x, r) => (kappa -= BigInt(-x.min) << BigInt(r * ell)));
+  kappa = ((kappa % mod) + mod) % mod;
+  const offset = raw.map((x, r) => -x.min + Number((kappa >> BigInt(r * ell)) & BigInt(L - 1)));
+  const V = raw.map((x, r) => {
+    const f = addForm(emptyForm(), x.f);
+    f.c = offset[r]!;
+    return { f, max: x.max + offset[r]! };
+  });
+  const NONE = { f: emptyForm(), max: 0 };
+  const floorLits = (f: Form, max: number, d: number, off = 0): Lit[] => {
+    const out: Lit[] = [];
+    for (let t = d - off; t <= max; t += d) out.push(ctx.ge(f, t));
+    return out;
+  };
+  const scaled = (x: { f: Form; max: number }, s: number, y: { f: Form; max: number }): { f: Form; max: number } => ({
+    f: addForm(addForm(emptyForm(), x.f, s), y.f),
+    max: x.max * s + y.max,
+  });
+  const his = new Map<number, Lit[]>();
+  const hi = (r: number): Lit[] => {
+    if (r < 0) return [];
+    let ls = his.get(r);
+    if (ls === undefined) {
+      ls = floorLits(V[r]!.f, V[r]!.max, L);
+      his.set(r, ls);
+    }
+    return ls;
+  };
+  const gp = new Map<number, { G: Form; P: Form }>();
+  const genProp = (r: number): { G: Form; P: Form } => {
+    let v = gp.get(r);
+    if (v === undefined) {
+      const z = scaled(V[r]!, L, V[r - 1] ?? NONE);
+      const ga = litsForm(floorLits(z.f, z.max, L * L));
+      const qa = litsForm(floorLits(z.f, z.max, L * L, L));
+      v = { G: addForm(addForm(emptyForm(), ga), litsForm(hi(r)), -1), P: addForm(addForm(emptyForm(), qa), ga, -1) };
+      gp.set(r, v);
+    }
+    return v;
+  };
+  const termForms = new Map<number, { r: number; form: Form }[]>();
+  const terms = (q: number): { r: number; form: Form }[] => {
+    let out = termForms.get(q);
+    if (out === undefined) {
+      out = [];
+      for (let r = 1; r < q; r++) {
+        const form = addForm(emptyForm(), genProp(r).G);
+        for (let t = r + 1; t < q; t++) addForm(form, genProp(t).P);
+        out.push({ r, form });
+      }
+      termForms.set(q, out);
+    }
+    return out;
+  };
+  const carry = (q: number): Lit[] => terms(q).map(({ r, form }) => ctx.ge(form, q - r));
+  const out: BitForm[] = [];
+  for (let k = 0; k < width; k++) {
+    const q = Math.floor(k / ell);
+    const j = k - q * ell;
+    const d = 2 ** (j + 1);
+    const lowB = bounds(q * ell, q * ell + j + 1, q * ell);
+    const low = { f: formOf(q * ell, q * ell + j + 1, q * ell), max: 0 };
+    low.f.c = -lowB.min + ((((offset[q]! + lowB.min) % d) + d) % d);
+    low.max = lowB.max + low.f.c;
+    const below = q >= 1 ? V[q - 1]! : NONE;
+    const scale = q >= 1 ? L : 1;
+    const y = scaled(low, scale, below);
+    const form = addForm(addForm(emptyForm(), low.f), litsForm(hi(q - 1)));
+    const f0 = floorLits(y.f, y.max, d * scale);
+    addForm(form, litsForm(f0), -d);
+    if (q >= 2) {
+      const f1 = floorLits(y.f, y.max, d * scale, scale);
+      const E = addForm(litsForm(f1), litsForm(f0), -1);
+      addForm(form, litsForm(carry(q)));
+      for (const { r, form: lf } of terms(q)) addForm(form, litForm(ctx.ge(addForm(addForm(emptyForm(), lf), E), q - r + 1)), -d);
+    }
+    const { lo, hi: top } = linRange(form);
+    const t = 2 ** j;
+    out.push(t <= lo ? true : t > top ? false : { form, t, max: 2 * t - 1 });
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------------------------------------
+// operands and exponent conditions
+// ---------------------------------------------------------------------------------------------
+
+interface FloatBits {
+  readonly mag: readonly number[];
+  readonly sign: number;
+  readonly expMag: readonly number[];
+  readonly expSign: number;
+}
+
+const floatBits = (bits: readonly number[], q: number): FloatBits => {
+  if (bits.length !== 2 * q) throw new RangeError(`float gadget: expected ${2 * q} bits, got ${bits.length}`);
+  return { mag: bits.slice(0, q - 1), sign: bits[q - 1]!, expMag: bits.slice(q, 2 * q - 1), expSign: bits[2 * q - 1]! };
+};
+
+/** The literal [s = σ] of a sign bit as a 0/1 form: s, or 1 − s. */
+const signIs = (s: number, sigma: 0 | 1): Form => (sigma === 1 ? termsForm([[s, 1]]) : termsForm([[s, -1]], 1));
+
+const SIGN_CASES = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+] as const;
+
+/**
+ * Conditions on F = α·e_a + β·e_b: `ge(c)` = [F ≥ c] as the sum of four layer-1 gates, one
+ * per pair of exponent signs, [e_a, e_b have signs (σa, σb) ∧ F ≥ c] (weights ±2^i on the
+ * magnitude bits, K on the sign literals); exactly one pair holds, so the sum is 0/1.
+ */
+const exponentConditions = (ctx: Ctx, A: FloatBits, B: FloatBits, alpha: 1 | -1, beta: 1 | -1) => {
+  const M = 2 ** A.expMag.length - 1;
+  const memo = new Map<number, Form>();
+  const ge = (c: number): Form => {
+    let f = memo.get(c);
+    if (f === undefined) {
+      const K = 2 * M + Math.abs(c) + 1;
+      f = sumForms(
+        SIGN_CASES.map(([sa, sb]) => {
+          const ca = alpha * (sa === 1 ? -1 : 1);
+          const cb = beta * (sb === 1 ? -1 : 1);
+          const F = termsForm([...A.expMag.map((g, i) => [g, ca * 2 ** i] as const), ...B.expMag.map((g, i) => [g, cb * 2 ** i] as const)]);
+          addForm(F, signIs(A.expSign, sa), K);
+          addForm(F, signIs(B.expSign, sb), K);
+          return litForm(ctx.ge(F, c + 2 * K));
+        }),
+      );
+      memo.set(c, f);
+    }
+    return f;
+  };
+  const le = (c: number): Form => addForm(emptyForm(1), ge(c + 1), -1);
+  const eq = (c: number): Form => addForm(addForm(emptyForm(), ge(c)), ge(c + 1), -1);
+  return { ge, le, eq };
+};
+
+/**
+ * The exponent bits of ±(α·e_a + β·e_b + c) mod 2^r as {@link BitForm}s, one set per pair of
+ * exponent signs (with the guard [signs = (σa, σb)]): block-save adders on the magnitude input
+ * bits, so each bit is a gate of layer 3 (module notes, quotient).
+ */
+const exponentBitsByCases = (
+  ctx: Ctx,
+  A: FloatBits,
+  B: FloatBits,
+  alpha: 1 | -1,
+  beta: 1 | -1,
+  c: number,
+): { readonly guard: readonly Form[]; readonly bits: BitForm[] }[] => {
+  const r = A.expMag.length;
+  return SIGN_CASES.map(([sa, sb]) => {
+    const ca = alpha * (sa === 1 ? -1 : 1);
+    const cb = beta * (sb === 1 ? -1 : 1);
+    const bits: SignedBit[] = [
+      ...A.expMag.map((g, i): SignedBit => ({ g, pos: i, sign: ca === 1 ? 1 : -1, group: i })),
+      ...B.expMag.map((g, i): SignedBit => ({ g, pos: i, sign: cb === 1 ? 1 : -1, group: r + i })),
+    ];
+    return { guard: [signIs(A.expSign, sa), signIs(B.expSign, sb)], bits: signedSumBitForms(ctx, bits, r, c) };
+  });
+};
+
+/**
+ * The exponent bits of ±(α·e_a + β·e_b + c) mod 2^r from e = Σ 2^i·m_i − Σ 2^(i+1)·(s ∧ m_i)
+ * (the ANDs at layer 1, the magnitude bits read directly): one adder per constant, bits of
+ * layer 4. (Reading s ∧ m_i rather than m_i ∧ ¬s keeps every layer-1 gate free of negated
+ * inputs, so that P1's basis adds no NOT level under the adder.)
+ */
+const exponentBitsMasked = (ctx: Ctx, A: FloatBits, B: FloatBits, alpha: 1 | -1, beta: 1 | -1) => {
+  const r = A.expMag.length;
+  let group = 0;
+  const bitsOf = (F: FloatBits, coef: 1 | -1): SignedBit[] =>
+    F.expMag.flatMap((m, i): SignedBit[] => {
+      const masked = ctx.ge(termsForm([[m, 1], [F.expSign, 1]]), 2);
+      const out: SignedBit[] = [{ g: m, pos: i, sign: coef, group: group++ }];
+      if (typeof masked === 'number') out.push({ g: masked, pos: i + 1, sign: coef === 1 ? -1 : 1, group: group++ });
+      return out;
+    });
+  const bits = [...bitsOf(A, alpha), ...bitsOf(B, beta)];
+  return (c: number, negate: boolean): BitForm[] =>
+    signedSumBitForms(
+      ctx,
+      negate ? bits.map((x) => ({ ...x, sign: x.sign === 1 ? -1 : 1 })) : bits,
+      r,
+      negate ? -c : c,
+    );
+};
+
+const requirePrecision = (fn: string, p: number, max: number, why: string): FloatParams => {
+  if (!Number.isSafeInteger(p) || p % 2 !== 0 || p < 4 || p > max) {
+    throw new RangeError(`${fn}: p must be an even integer in 4..${max} (${why}), got ${String(p)}`);
+  }
+  const params = floatParams(p);
+  if (params._tag === 'Left') throw new RangeError(`${fn}: ${params.left}`);
+  return params.right;
+};
+
+/** Largest p for {@link floatMulShallow} and {@link floatCompareShallow} (weights 2^(p−4) < 2^30). @category model */
+export const MAX_FLOAT_SHALLOW_PRECISION = 32;
+
+/** Largest p for {@link floatDivShallow} (weights 2^(3p/2−5) < 2^30). @category model */
+export const MAX_FLOAT_DIV_SHALLOW_PRECISION = 22;
+
+// ---------------------------------------------------------------------------------------------
+// the truncation, as ORs of guarded terms
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What the truncation needs, per value v of the selector (v = j for the product's leading one,
+ * s for the quotient's shift): the 0/1 form `sel(v)` (at most one is 1, none when the exact
+ * result is 0 or when forceSat), the exponent D = F + shift(v) (F = α e_a + β e_b, known by
+ * its conditions), and the mantissa bit at position `src` of the normalized N under v.
+ */
+interface Truncation {
+  readonly values: readonly number[];
+  readonly sel: (v: number) => readonly Form[];
+  readonly shift: (v: number) => number;
+  readonly cond: ReturnType<typeof exponentConditions>;
+  /** bit i of N (0 ≤ i < r − 1) under v; the top bit N_(r−1) is 1. */
+  readonly mant: (v: number, i: number) => BitForm;
+  /** Mantissa bits, exponent magnitude bits and exponent sign that are all-ones/1 by other cases. */
+  readonly extraMant: readonly Lit[];
+  readonly extraExp: readonly Lit[];
+  /** The sign of a non-zero result (0/1 form) and the extra sign terms. */
+  readonly negative: Form;
+  readonly extraSign: readonly Lit[];
+  /** ±D's bits (mod 2^r) under v, each with its guards. */
+  readonly expBits: (v: number, negate: boolean) => { readonly guard: readonly Form[]; readonly bits: BitForm[] }[];
+}
+
+/** The p output bits (module notes of `./floatOps`: saturation, normal, underflow, zero). */
+const truncate = (ctx: Ctx, params: FloatParams, T: Truncation, zero: Lit): number[] => {
+  const r = params.q - 1;
+  const M = Number(params.iMax);
+  const { cond } = T;
+  // D ≥ c under v  ⟺  F ≥ c − shift(v)
+  const andSel = (v: number, fs: readonly Form[]): Lit => {
+    const all = [...T.sel(v), ...fs];
+    return ctx.ge(sumForms(all), all.length);
+  };
+  const sat = T.values.map((v) => andSel(v, [cond.ge(M + 1 - T.shift(v))]));
+  const sub = T.values.map((v) => andSel(v, [cond.le(-M - 1 - T.shift(v))]));
+  const mant = range(0, r).map((i) => {
+    const terms: Lit[] = [...sat, ...T.extraMant];
+    for (const v of T.values) {
+      for (let u = 0; i + u <= r - 1; u++) {
+        const c = u === 0 ? cond.ge(-M - T.shift(v)) : cond.eq(-M - u - T.shift(v));
+        const bit = i + u === r - 1 ? true : T.mant(v, i + u);
+        terms.push(guardedGate(ctx, bit, [...T.sel(v), c]));
+      }
+    }
+    return ctx.or(terms);
+  });
+  const mantSign = ctx.or([...T.values.map((v) => andSel(v, [T.negative, cond.ge(-M - r + 1 - T.shift(v))])), ...T.extraSign]);
+  const expMag = range(0, r).map((i) => {
+    const terms: Lit[] = [zero, ...sat, ...sub, ...T.extraExp];
+    for (const v of T.values) {
+      for (const negate of [false, true]) {
+        const c = negate ? cond.le(-1 - T.shift(v)) : cond.ge(-T.shift(v));
+        for (const { guard, bits } of T.expBits(v, negate)) {
+          terms.push(guardedGate(ctx, bits[i]!, [...T.sel(v), c, ...guard]));
+        }
+      }
+    }
+    return ctx.or(terms);
+  });
+  const expSign = ctx.or([zero, ...T.values.map((v) => andSel(v, [cond.le(-1 - T.shift(v))]))]);
+  return [...mant, mantSign, ...expMag, expSign];
+};
+
+// ---------------------------------------------------------------------------------------------
+// multiplication
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The float product of a and b (p gate ids each, kernel float layout) as p gate ids, bit-exact
+ * with float.ts `floatMul`, depth +5 (module notes).
+ * @category gadgets
+ */
+export const floatMulShallowGadget = (b: CircuitBuilder, params: FloatParams, a: readonly number[], c: readonly number[]): number[] => {
+  const ctx = shallowContext(b);
+  const q = params.q;
+  const r = q - 1;
+  const A = floatBits(a, q);
+  const B = floatBits(c, q);
+  // layer 1: partial products; layer 2: G_t = [x·y ≥ 2^t]
+  const pp: SignedBit[] = [];
+  A.mag.forEach((x, i) =>
+    B.mag.forEach((y, j) => {
+      pp.push({ g: b.and([x, y]), pos: i + j, sign: 1, group: pp.length });
+    }),
+  );
+  const prodForm = termsForm(pp.map((x) => [x.g, 2 ** x.pos] as const));
+  const G = range(0, 2 * r + 1).map((t) => (t === 2 * r ? false : ctx.ge(prodForm, 2 ** t)));
+  const prodBits = signedSumBitForms(ctx, pp, 2 * r);
+  const cond = exponentConditions(ctx, A, B, 1, 1);
+  const expBits = exponentBitsMasked(ctx, A, B, 1, 1);
+  const xZero = ctx.ge(termsForm(A.mag.map((g) => [g, -1] as const)), 0);
+  const yZero = ctx.ge(termsForm(B.mag.map((g) => [g, -1] as const)), 0);
+  const sx = termsForm([[A.sign, 1], [B.sign, 1]]);
+  const negative = addForm(litForm(ctx.ge(sx, 1)), litForm(ctx.ge(sx, 2)), -1);
+  return truncate(
+    ctx,
+    params,
+    {
+      values: range(0, 2 * r),
+      // h_j = G_j − G_(j+1): bit length L = j + 1
+      sel: (j) => [addForm(litForm(G[j]!), litForm(G[j + 1]!), -1)],
+      // D = e_a + e_b + L − r
+      shift: (j) => j + 1 - r,
+      cond,
+      // N = ⌊x·y·2^(r−L)⌋: bit i is bit j − r + 1 + i of x·y
+      mant: (j, i) => (j - r + 1 + i >= 0 ? prodBits[j - r + 1 + i]! : false),
+      extraMant: [],
+      extraExp: [],
+      negative,
+      extraSign: [],
+      expBits: (j, negate) => [{ guard: [], bits: expBits(j + 1 - r, negate) }],
+    },
+    ctx.or([xZero, yZero]),
+  );
+};
+
+const binaryCircuit = (
+  p: number,
+  params: FloatParams,
+  gadget: (b: CircuitBuilder, params: FloatParams, a: readonly number[], c: readonly number[]) => number[],
+): ArithmeticCircuit<FloatOpLayout> => {
+  const b = createBuilder();
+  const a = b.inputs(p);
+  const c = b.inputs(p);
+  return { circuit: b.build(gadget(b, params, a, c)), layout: { p, a: range(0, p), b: range(p, p), result: range(0, p) } };
+};
+
+/**
+ * The product of two p-bit floats in depth 5: inputs a then b, outputs the p bits of float.ts
+ * `floatMul(a, b)`. 4 ≤ p ≤ 32, p even.
+ * @category constructors
+ */
+export const floatMulShallow = (p: number): ArithmeticCircuit<FloatOpLayout> =>
+  binaryCircuit(p, requirePrecision('floatMulShallow', p, MAX_FLOAT_SHALLOW_PRECISION, 'partial-product weights 2^(p−4) must stay below 2^30'), floatMulShallowGadget);
+
+// ---------------------------------------------------------------------------------------------
+// division
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The float quotient a/b as p gate ids, bit-exact with float.ts `floatDiv` (division by zero
+ * included), depth +4 (module notes).
+ * @category gadgets
+ */
+export const floatDivShallowGadget = (b: CircuitBuilder, params: FloatParams, a: readonly number[], c: readonly number[]): number[] => {
+  const ctx = shallowContext(b);
+  const q = params.q;
+  const r = q - 1;
+  const A = floatBits(a, q);
+  const B = floatBits(c, q);
+  const x = (scale: number): [number, number][] => A.mag.map((g, i) => [g, scale * 2 ** i]);
+  const y = (scale: number): [number, number][] => B.mag.map((g, i) => [g, scale * 2 ** i]);
+  const xZero = ctx.ge(termsForm(x(-1)), 0);
+  const yNonzero = litForm(ctx.ge(termsForm(B.mag.map((g) => [g, 1] as const)), 1));
+  // x ≥ 1 and y = 0: forceSat
+  const forceSat = ctx.ge(termsForm([...A.mag.map((g) => [g, 1] as const), ...B.mag.map((g) => [g, -r] as const)]), 1);
+  const S = range(0, 2 * r);
+  // A_s = [x·2^s ≥ 2^(r−1)·y]; the normalizing shift is the least s with A_s
+  const As = S.map((s) => ctx.ge(termsForm([...x(2 ** s), ...y(-(2 ** (r - 1)))]), 0));
+  // Q_s = ⌊x·2^s/y⌋ by counting: T_k = [k·y ≤ x·2^s], bit j by telescoping (./floatOps)
+  const quotient = S.map((s) => {
+    const ks = range(2 ** (r - 1) + 1, 2 ** (r - 1) - 1);
+    const T = ks.map((k) => ctx.ge(termsForm([...x(2 ** s), ...y(-k)]), 0));
+    return range(0, r - 1).map((j): BitForm => {
+      const period = 2 ** (j + 1);
+      return { form: sumForms(T.map((t, i) => litsForm([t], ks[i]! % period === 0 ? 1 - period : 1))), t: 2 ** j };
+    });
+  });
+  const cond = exponentConditions(ctx, A, B, 1, -1);
+  const sa = termsForm([[A.sign, 1]]);
+  const sx = termsForm([[A.sign, 1], [B.sign, 1]]);
+  const negative = addForm(litForm(ctx.ge(sx, 1)), litForm(ctx.ge(sx, 2)), -1);
+  const cases = new Map<string, { readonly guard: readonly Form[]; readonly bits: BitForm[] }[]>();
+  return truncate(
+    ctx,
+    params,
+    {
+      values: S,
+      // σ_s = A_s − A_(s−1), and y ≠ 0
+      sel: (s) => [addForm(litForm(As[s]!), s === 0 ? emptyForm() : litForm(As[s - 1]!), -1), yNonzero],
+      // D = e_a − e_b + L′ − r + 1 with L′ = r − 1 − s
+      shift: (s) => -s,
+      cond,
+      mant: (s, i) => quotient[s]![i]!,
+      extraMant: [forceSat],
+      extraExp: [forceSat],
+      negative,
+      extraSign: [ctx.ge(addForm(litForm(forceSat), sa), 2)],
+      expBits: (s, negate) => {
+        const key = `${s}|${negate}`;
+        let v = cases.get(key);
+        if (v === undefined) {
+          v = exponentBitsByCases(ctx, A, B, negate ? -1 : 1, negate ? 1 : -1, negate ? s : -s);
+          cases.set(key, v);
+        }
+        return v;
+      },
+    },
+    xZero,
+  );
+};
+
+/**
+ * The quotient of two p-bit floats in depth 4: inputs a then b, outputs the p bits of float.ts
+ * `floatDiv(a, b)`. 4 ≤ p ≤ 22, p even; size Θ(p·2^(p/2)) (module notes).
+ * @category constructors
+ */
+export const floatDivShallow = (p: number): ArithmeticCircuit<FloatOpLayout> =>
+  binaryCircuit(p, requirePrecision('floatDivShallow', p, MAX_FLOAT_DIV_SHALLOW_PRECISION, 'counting weights 2^(3p/2−5) must stay below 2^30'), floatDivShallowGadget);
+
+// ---------------------------------------------------------------------------------------------
+// comparison
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * [value(a) < value(b)] and [value(a) = value(b)] as two gate ids, exact (float.ts
+ * `floatCompare`), depth +3 (module notes).
+ * @category gadgets
+ */
+export const floatCompareShallowGadget = (
+  b: CircuitBuilder,
+  params: FloatParams,
+  a: readonly number[],
+  c: readonly number[],
+): { readonly lt: number; readonly eq: number } => {
+  const ctx = shallowContext(b);
+  const q = params.q;
+  const r = q - 1;
+  const A = floatBits(a, q);
+  const B = floatBits(c, q);
+  const side = (F: FloatBits) => ({
+    zero: litForm(ctx.ge(termsForm(F.mag.map((g) => [g, -1] as const)), 0)),
+    pos: litForm(ctx.ge(termsForm([...F.mag.map((g) => [g, 1] as const), [F.sign, -r]]), 1)),
+    neg: litForm(ctx.ge(termsForm([...F.mag.map((g) => [g, 1] as const), [F.sign, r]]), r + 1)),
+  });
+  const a1 = side(A);
+  const b1 = side(B);
+  const delta = exponentConditions(ctx, A, B, -1, 1); // δ = e_b − e_a
+  // X_d = m_b·2^d − m_a (d ≥ 0), m_b − m_a·2^(−d) (d < 0)
+  const D = range(-(r - 1), 2 * r - 1);
+  const X = (d: number): Form =>
+    termsForm([...B.mag.map((g, i) => [g, 2 ** (i + Math.max(d, 0))] as const), ...A.mag.map((g, i) => [g, -(2 ** (i + Math.max(-d, 0)))] as const)]);
+  const gt = new Map(D.map((d) => [d, litForm(ctx.ge(X(d), 1))]));
+  const ge0 = new Map(D.map((d) => [d, litForm(ctx.ge(X(d), 0))]));
+  const and = (fs: readonly Form[]): Lit => ctx.ge(sumForms(fs), fs.length);
+  const not = (f: Form): Form => addForm(emptyForm(1), f, -1);
+  const lt = ctx.or([
+    and([a1.neg, not(b1.neg)]),
+    and([a1.zero, b1.pos]),
+    and([a1.pos, b1.pos, delta.ge(r)]),
+    ...D.map((d) => and([a1.pos, b1.pos, delta.eq(d), gt.get(d)!])),
+    and([a1.neg, b1.neg, delta.le(-r)]),
+    ...D.map((d) => and([a1.neg, b1.neg, delta.eq(d), not(ge0.get(d)!)])),
+  ]);
+  const s2 = termsForm([[A.sign, 1], [B.sign, 1]]);
+  const sameSign = addForm(litForm(ctx.ge(addForm(emptyForm(), s2, -1), 0)), litForm(ctx.ge(s2, 2)));
+  const eq = ctx.or([
+    and([a1.zero, b1.zero]),
+    ...D.map((d) => and([sameSign, not(a1.zero), delta.eq(d), ge0.get(d)!, not(gt.get(d)!)])),
+  ]);
+  return { lt, eq };
+};
+
+/**
+ * [a < b] and [a = b] for two p-bit floats in depth 3: inputs a then b, outputs [lt, eq].
+ * 4 ≤ p ≤ 32, p even.
+ * @category constructors
+ */
+export const floatCompareShallow = (p: number): ArithmeticCircuit<FloatCompareLayout> => {
+  const params = requirePrecision('floatCompareShallow', p, MAX_FLOAT_SHALLOW_PRECISION, 'mantissa weights 2^(p−4) must stay below 2^30');
+  const b = createBuilder();
+  const a = b.inputs(p);
+  const c = b.inputs(p);
+  const { lt, eq } = floatCompareShallowGadget(b, params, a, c);
+  return { circuit: b.build([lt, eq]), layout: { p, a: range(0, p), b: range(p, p), lt: 0, eq: 1 } };
+};
