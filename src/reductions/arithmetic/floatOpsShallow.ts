@@ -208,10 +208,12 @@ export interface SignedBit {
  * (Σ sign·2^pos·g + constant) mod 2^width, each bit as a {@link BitForm} whose gate would sit 3
  * layers above the bits: the block-save adder of `floatIteratedSumShallow.ts`
  * (`signedShallowSumGadget`), with the constant folded into the offsets (κ ≡ constant −
- * Σ_r 2^(rℓ)(−min V_r)) and the last gate left to the caller ({@link guardedGate}).
+ * Σ_r 2^(rℓ)(−min V_r)) and the last gate left to the caller ({@link guardedGate}). The block
+ * width ℓ is the caller's (so that the lemmas can count the gates from the parameters); the
+ * offset block values must stay below 2^(2ℓ) (RangeError otherwise).
  * @category gadgets
  */
-export const signedSumBitForms = (ctx: Ctx, bits: readonly SignedBit[], width: number, constant = 0): BitForm[] => {
+export const signedSumBitForms = (ctx: Ctx, bits: readonly SignedBit[], width: number, constant: number, ell: number): BitForm[] => {
   const live = bits.filter((x) => x.pos < width);
   const bounds = (lo: number, hi: number, base: number): { min: number; max: number } => {
     const cell = new Map<string, { min: number; max: number }>();
@@ -245,8 +247,7 @@ export const signedSumBitForms = (ctx: Ctx, bits: readonly SignedBit[], width: n
     }
     return true;
   };
-  let ell = 1;
-  while (!fits(ell)) ell++;
+  if (!fits(ell)) throw new RangeError(`signedSumBitForms: block values of ${ell} columns can reach 2^(2·${ell})`);
   if (2 ** (3 * ell + 1) > MAX_GADGET_WEIGHT) throw new RangeError(`signedSumBitForms: blocks of ${ell} columns need weights ≥ 2^30`);
   const L = 2 ** ell;
   const Q = Math.ceil(width / ell);
@@ -355,6 +356,16 @@ const floatBits = (bits: readonly number[], q: number): FloatBits => {
 /** The literal [s = σ] of a sign bit as a 0/1 form: s, or 1 − s. */
 const signIs = (s: number, sigma: 0 | 1): Form => (sigma === 1 ? termsForm([[s, 1]]) : termsForm([[s, -1]], 1));
 
+/** Block width of the exponent adders: columns hold ≤ 4 bits of place value ±2^i, and 4·3 + 3 ≤ 15. @category model */
+export const EXPONENT_BLOCK = 2;
+
+/** Block width of the product's adder: the least ℓ ≥ 1 with r ≤ 2^ℓ (column height ≤ r). @category model */
+export const productBlock = (r: number): number => {
+  let ell = 1;
+  while (r > 2 ** ell) ell++;
+  return ell;
+};
+
 const SIGN_CASES = [
   [0, 0],
   [0, 1],
@@ -414,7 +425,7 @@ const exponentBitsByCases = (
       ...A.expMag.map((g, i): SignedBit => ({ g, pos: i, sign: ca === 1 ? 1 : -1, group: i })),
       ...B.expMag.map((g, i): SignedBit => ({ g, pos: i, sign: cb === 1 ? 1 : -1, group: r + i })),
     ];
-    return { guard: [signIs(A.expSign, sa), signIs(B.expSign, sb)], bits: signedSumBitForms(ctx, bits, r, c) };
+    return { guard: [signIs(A.expSign, sa), signIs(B.expSign, sb)], bits: signedSumBitForms(ctx, bits, r, c, EXPONENT_BLOCK) };
   });
 };
 
@@ -441,6 +452,7 @@ const exponentBitsMasked = (ctx: Ctx, A: FloatBits, B: FloatBits, alpha: 1 | -1,
       negate ? bits.map((x) => ({ ...x, sign: x.sign === 1 ? -1 : 1 })) : bits,
       r,
       negate ? -c : c,
+      EXPONENT_BLOCK,
     );
 };
 
@@ -550,7 +562,7 @@ export const floatMulShallowGadget = (b: CircuitBuilder, params: FloatParams, a:
   );
   const prodForm = termsForm(pp.map((x) => [x.g, 2 ** x.pos] as const));
   const G = range(0, 2 * r + 1).map((t) => (t === 2 * r ? false : ctx.ge(prodForm, 2 ** t)));
-  const prodBits = signedSumBitForms(ctx, pp, 2 * r);
+  const prodBits = signedSumBitForms(ctx, pp, 2 * r, 0, productBlock(r));
   const cond = exponentConditions(ctx, A, B, 1, 1);
   const expBits = exponentBitsMasked(ctx, A, B, 1, 1);
   const xZero = ctx.ge(termsForm(A.mag.map((g) => [g, -1] as const)), 0);
