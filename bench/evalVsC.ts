@@ -1,7 +1,8 @@
 /**
  * # Benchmark: the bit-parallel evaluator against a plain C loop
  *
- * Times `evaluateWordsWide` (src/core/evaluateBitParallel.ts) and a plain C bit-parallel
+ * Times `evaluateWordsWide` (src/core/evaluateBitParallel.ts), the WebAssembly SIMD evaluator
+ * (src/core/evaluateWasm.ts, the path the package takes where the runtime has it) and a plain C bit-parallel
  * evaluator (`bench/c/evaluate.c`, built here with `cc -O3 -march=native`) on the very same
  * circuit — the seeded random 1,000,000-gate circuit of the `eval` benchmark
  * ({@link randomBenchCircuit}) — and the very same assignments, in the same run, and reports
@@ -15,7 +16,8 @@
  * ## Measurement
  * - C: W₆₄ ∈ {1, 2, 4} 64-bit words per gate per pass (64, 128, 256 assignments per pass),
  *   each a separate build (`-DW=…`). JS: W₃₂ ∈ {1, 2, 4, 8} 32-bit words per gate per pass
- *   (32 … 256 assignments). Both run the same `assignments` (default 4,096) in passes; the
+ *   (32 … 256 assignments). WebAssembly: one v128 per gate (128 assignments per pass), the
+ *   circuit copied into the instance before timing (as C reads its file before timing). All run the same `assignments` (default 4,096) in passes; the
  *   CPU time of each pass is taken (`clock_gettime(CLOCK_PROCESS_CPUTIME_ID)` in C,
  *   `process.cpuUsage()` in JS; inputs packed outside the timed region in both) and the headline
  *   is the median pass time per assignment. CPU time rather than wall time because the machine
@@ -25,12 +27,15 @@
  * - `rounds` interleaved rounds (default 3: every C build, then every JS width, per round), so
  *   that load from other processes falls on both alike; the spread of the per-round medians is
  *   reported as the noise figure.
- * - The headline ratio is best JS against best C (each at its fastest width); the ratio at
- *   equal lanes per pass is reported too.
- * - Agreement: every JS width's output words equal the C program's on all assignments, and
- *   the first `refAssignments` (default 8) equal the reference evaluator's (src/core/evaluate.ts).
- * - Memory: the circuit's typed arrays plus the gate-word array of the chosen width, per gate
- *   and per wire, against the budget 32 B/gate + 4 B/wire.
+ * - The headline ratio is the fastest path the package runs (WebAssembly or the best JS width)
+ *   against best C (at its fastest width); the pure-JS ratio and the ratios at equal lanes per
+ *   pass are reported too.
+ * - Agreement: every JS width's and the WebAssembly path's output words equal the C program's
+ *   on all assignments, and the first `refAssignments` (default 8) equal the reference
+ *   evaluator's (src/core/evaluate.ts).
+ * - Memory: the evaluator's memory on the fastest path, per gate and per wire, against the budget
+ *   32 B/gate + 4 B/wire: for WebAssembly its linear memory (its own copy of the circuit and
+ *   16 B of values per gate); for JS the circuit's typed arrays plus the gate-word array.
  * - No C compiler (`cc` not found or failing): the C figures are skipped and said so.
  *
  * Run: `npm run bench -- eval-vs-c [--gates N] [--assignments N] [--rounds N]` (see
@@ -46,6 +51,7 @@ import { fileURLToPath } from 'node:url';
 import type { Circuit } from '../src/core/circuit.js';
 import { evaluate } from '../src/core/evaluate.js';
 import { evaluateWordsWide } from '../src/core/evaluateBitParallel.js';
+import { prepareWasmEvaluator, WASM_LANES, WASM_WORDS_PER_GATE } from '../src/core/evaluateWasm.js';
 import { seededInts } from '../src/reductions/random.js';
 import { randomBenchCircuit } from './eval.bench.js';
 
@@ -67,6 +73,8 @@ export interface EvalVsCOptions {
   readonly jsWidths?: readonly number[];
   /** C words per gate to time (default 1, 2, 4). */
   readonly cWidths?: readonly number[];
+  /** Time the WebAssembly SIMD path too (default true; skipped where the runtime lacks it). */
+  readonly wasm?: boolean;
 }
 
 /** The timing of one evaluator at one width. */
@@ -96,24 +104,42 @@ export interface EvalVsCResult {
   readonly rounds: number;
   readonly circuit: { readonly gates: number; readonly wires: number; readonly circuitBytes: number };
   readonly compiler: { readonly available: boolean; readonly command: string; readonly version: string; readonly note: string };
+  /** The JS evaluator `evaluateWordsWide` at each width. */
   readonly js: readonly WidthTiming[];
+  /** The WebAssembly SIMD evaluator (src/core/evaluateWasm.ts: one v128 per gate), or null if not run. */
+  readonly wasm: WidthTiming | null;
   readonly c: readonly WidthTiming[];
   readonly best: {
+    /** The fastest path the package runs ('wasm' or 'js') — the one `ratio` is for. */
+    readonly path: 'wasm' | 'js';
+    /** Fastest JS width (words per gate). */
     readonly js: number;
     readonly c: number | null;
-    /** C ms/assignment ÷ JS ms/assignment (JS speed as a fraction of C's), best against best. */
+    /** C ms/assignment ÷ ms/assignment of the fastest path (its speed as a fraction of C's), best against best. */
     readonly ratio: number | null;
+    /** The same for the fastest pure-JS width. */
+    readonly ratioJsOnly: number | null;
   };
   /** The same ratio at equal lanes per pass (JS W₃₂ = 2·C W₆₄). */
   readonly ratioAtEqualLanes: readonly { readonly lanesPerPass: number; readonly ratio: number }[];
+  /** The WebAssembly path against C at 128 lanes per pass (C W₆₄ = 2), or null. */
+  readonly wasmRatioAtEqualLanes: number | null;
+  /**
+   * Evaluator memory of the fastest path: for 'wasm' the instance's linear memory (its own copy
+   * of the circuit, pre-scaled, plus one v128 per gate; the caller's `Circuit` is not used by it),
+   * for 'js' the circuit's typed arrays plus the gate words. Per gate after 4 B/wire.
+   */
   readonly memory: {
+    readonly path: 'wasm' | 'js';
     readonly jsWordsPerGate: number;
     readonly bytesPerGate: number;
     readonly bytesPerWire: number;
     readonly totalBytes: number;
     readonly budgetBytes: number;
+    /** The pure-JS path's figure (circuit arrays + gate words of the fastest JS width). */
+    readonly jsOnlyTotalBytes: number;
   };
-  readonly agree: { readonly jsVsC: boolean | null; readonly jsVsReference: boolean };
+  readonly agree: { readonly jsVsC: boolean | null; readonly jsVsReference: boolean; readonly wasmVsC: boolean | null; readonly wasmVsReference: boolean | null };
   readonly pass: { readonly ratioAtLeast06: boolean | null; readonly memoryWithinBudget: boolean; readonly agree: boolean };
 }
 
@@ -204,6 +230,7 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
   const jsWidths = opts.jsWidths ?? [1, 2, 4, 8];
   const cWidths = opts.cWidths ?? [1, 2, 4];
   const refAssignments = Math.min(assignments, opts.refAssignments ?? 8);
+  const runWasm = opts.wasm ?? true;
 
   const c = randomBenchCircuit(gates, seed);
   const n = c.numGates;
@@ -262,6 +289,26 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
     };
     for (const W of jsWidths) jsPass(W, null);
 
+    // --- WebAssembly: the circuit copied into the instance once, outside the timed region (as C reads its file).
+    const wasmEv = runWasm ? prepareWasmEvaluator(c) : null;
+    const wasmTimes: number[][] = [];
+    const wasmOut = new Uint32Array(chunks32 * no);
+    const wasmPass = (times: number[] | null): void => {
+      if (wasmEv === null) return;
+      const W = WASM_WORDS_PER_GATE;
+      const inWords = new Uint32Array(ni * W);
+      for (let base = 0; base < chunks32; base += W) {
+        for (let j = 0; j < ni; j++) for (let q = 0; q < W; q++) inWords[j * W + q] = in32[base + q]?.[j] ?? 0;
+        const t0 = process.cpuUsage();
+        const gateWords = wasmEv.evaluate(inWords);
+        const dt = process.cpuUsage(t0);
+        times?.push((dt.user + dt.system) / 1000);
+        for (let o = 0; o < no; o++) for (let q = 0; q < W && base + q < chunks32; q++) wasmOut[(base + q) * no + o] = gateWords[c.outputs[o]! * W + q]!;
+        if (times === null) return; // warmup: one pass
+      }
+    };
+    wasmPass(null);
+
     for (let r = 0; r < rounds; r++) {
       if (compiler.available) {
         for (const W of cWidths) {
@@ -276,24 +323,31 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
         jsPass(W, t);
         jsTimes.get(W)!.push(t);
       }
+      if (wasmEv !== null) {
+        const t: number[] = [];
+        wasmPass(t);
+        wasmTimes.push(t);
+      }
       console.error(`round ${r + 1}/${rounds} done`);
     }
 
     // --- agreement
     let jsVsC: boolean | null = null;
+    let wasmVsC: boolean | null = null;
     if (cOut !== null) {
       const c32 = new Uint32Array(cOut.buffer, cOut.byteOffset, cOut.byteLength / 4);
-      jsVsC = true;
-      for (const W of jsWidths) {
-        const out = jsOut.get(W)!;
+      const sameAsC = (out: Uint32Array): boolean => {
         for (let ch = 0; ch < chunks32; ch++) {
           for (let o = 0; o < no; o++) {
             // C: u64 [chunk64][o], lanes 0…31 in the low word
             const cw = c32[2 * (Math.floor(ch / 2) * no + o) + (ch % 2)]!;
-            if (cw !== out[ch * no + o]) jsVsC = false;
+            if (cw !== out[ch * no + o]) return false;
           }
         }
-      }
+        return true;
+      };
+      jsVsC = jsWidths.every((W) => sameAsC(jsOut.get(W)!));
+      if (wasmEv !== null) wasmVsC = sameAsC(wasmOut);
     }
     let jsVsReference = true;
     const first = jsOut.get(jsWidths[0]!)!;
@@ -307,20 +361,30 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
       const a = jsOut.get(W)!;
       if (a.some((x, i) => x !== first[i])) jsVsReference = false;
     }
+    // the WebAssembly outputs: equal to the first JS width's (itself checked against the reference above)
+    const wasmVsReference = wasmEv === null ? null : jsVsReference && wasmOut.every((x, i) => x === first[i]);
 
     // --- figures
     const js = jsWidths.map((W) => timingOf(W, 32 * W, 4 * W, jsTimes.get(W)!));
     const cs = compiler.available ? cWidths.map((W) => timingOf(W, 64 * W, 8 * W, cTimes.get(W)!)) : [];
+    const wasm = wasmEv === null ? null : timingOf(WASM_WORDS_PER_GATE, WASM_LANES, 16, wasmTimes);
     const bestJs = js.reduce((a, b) => (b.msPerAssignment < a.msPerAssignment ? b : a));
     const bestC = cs.length === 0 ? null : cs.reduce((a, b) => (b.msPerAssignment < a.msPerAssignment ? b : a));
-    const ratio = bestC === null ? null : bestC.msPerAssignment / bestJs.msPerAssignment;
+    const path = wasm !== null && wasm.msPerAssignment < bestJs.msPerAssignment ? 'wasm' : 'js';
+    const bestMs = path === 'wasm' ? wasm!.msPerAssignment : bestJs.msPerAssignment;
+    const ratio = bestC === null ? null : bestC.msPerAssignment / bestMs;
+    const ratioJsOnly = bestC === null ? null : bestC.msPerAssignment / bestJs.msPerAssignment;
+    // at equal lanes per pass: JS W₃₂ = 2·C W₆₄; the WebAssembly path (128 lanes) against C W₆₄ = 2
     const ratioAtEqualLanes = cs.flatMap((ct) => {
       const jt = js.find((t) => t.lanesPerPass === ct.lanesPerPass);
       return jt === undefined ? [] : [{ lanesPerPass: ct.lanesPerPass, ratio: ct.msPerAssignment / jt.msPerAssignment }];
     });
-    const totalBytes = circuitBytes + 4 * bestJs.wordsPerGate * n;
+    const cAt128 = cs.find((t) => t.lanesPerPass === WASM_LANES);
+    const wasmAtEqualLanes = wasm === null || cAt128 === undefined ? null : cAt128.msPerAssignment / wasm.msPerAssignment;
+    const jsOnlyTotalBytes = circuitBytes + 4 * bestJs.wordsPerGate * n;
+    const totalBytes = path === 'wasm' ? wasmEv!.memoryBytes : jsOnlyTotalBytes;
     const budgetBytes = 32 * n + 4 * wires;
-    const agree = jsVsReference && jsVsC !== false;
+    const agree = jsVsReference && jsVsC !== false && wasmVsReference !== false && wasmVsC !== false;
     return {
       benchmark: 'eval-vs-c',
       timestamp: new Date().toISOString(),
@@ -333,17 +397,21 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
       circuit: { gates: n, wires, circuitBytes },
       compiler,
       js,
+      wasm,
       c: cs,
-      best: { js: bestJs.wordsPerGate, c: bestC?.wordsPerGate ?? null, ratio },
+      best: { path, js: bestJs.wordsPerGate, c: bestC?.wordsPerGate ?? null, ratio, ratioJsOnly },
       ratioAtEqualLanes,
+      wasmRatioAtEqualLanes: wasmAtEqualLanes,
       memory: {
+        path,
         jsWordsPerGate: bestJs.wordsPerGate,
         bytesPerGate: (totalBytes - 4 * wires) / n,
         bytesPerWire: 4,
         totalBytes,
         budgetBytes,
+        jsOnlyTotalBytes,
       },
-      agree: { jsVsC, jsVsReference },
+      agree: { jsVsC, jsVsReference, wasmVsC, wasmVsReference },
       pass: { ratioAtLeast06: ratio === null ? null : ratio >= 0.6, memoryWithinBudget: totalBytes <= budgetBytes, agree },
     };
   } finally {

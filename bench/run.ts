@@ -65,11 +65,15 @@ const evalVsCBench = async (o: { gates?: number; assignments?: number; rounds?: 
   write('eval-vs-c', r);
   const fmt = (ms: number): string => `${(ms * 1000).toFixed(2)} µs/assignment`;
   for (const t of r.js) console.log(`JS  ${t.wordsPerGate} × 32-bit words/gate (${t.lanesPerPass} lanes): ${fmt(t.msPerAssignment)} (round spread ${t.spreadPercent.toFixed(1)}%)`);
+  if (r.wasm !== null) console.log(`Wasm 1 × v128/gate (${r.wasm.lanesPerPass} lanes): ${fmt(r.wasm.msPerAssignment)} (round spread ${r.wasm.spreadPercent.toFixed(1)}%)`);
   if (r.c.length === 0) console.log(`C   skipped: ${r.compiler.note}`);
   for (const t of r.c) console.log(`C   ${t.wordsPerGate} × 64-bit words/gate (${t.lanesPerPass} lanes): ${fmt(t.msPerAssignment)} (round spread ${t.spreadPercent.toFixed(1)}%)`);
   for (const e of r.ratioAtEqualLanes) console.log(`JS/C speed at ${e.lanesPerPass} lanes per pass: ${e.ratio.toFixed(3)}`);
-  if (r.best.ratio !== null) console.log(`JS/C speed, best against best: ${r.best.ratio.toFixed(3)} (target ≥ 0.6: ${r.pass.ratioAtLeast06 ? 'met' : 'NOT met'})`);
-  console.log(`memory: ${r.memory.bytesPerGate.toFixed(1)} B/gate + ${r.memory.bytesPerWire} B/wire (budget 32 + 4); agree: JS = C ${r.agree.jsVsC}, JS = reference ${r.agree.jsVsReference}`);
+  if (r.wasmRatioAtEqualLanes !== null) console.log(`Wasm/C speed at 128 lanes per pass: ${r.wasmRatioAtEqualLanes.toFixed(3)}`);
+  if (r.best.ratio !== null) console.log(`JS/C speed, best against best (path ${r.best.path}): ${r.best.ratio.toFixed(3)} (target ≥ 0.6: ${r.pass.ratioAtLeast06 ? 'met' : 'NOT met'}); pure JS: ${r.best.ratioJsOnly?.toFixed(3)}`);
+  console.log(
+    `memory (${r.memory.path}): ${r.memory.bytesPerGate.toFixed(1)} B/gate + ${r.memory.bytesPerWire} B/wire (budget 32 + 4); agree: JS = C ${r.agree.jsVsC}, JS = reference ${r.agree.jsVsReference}, Wasm = C ${r.agree.wasmVsC}, Wasm = reference ${r.agree.wasmVsReference}`,
+  );
 };
 
 const arithmeticBench = async (o: { max?: number }): Promise<void> => {

@@ -12,7 +12,11 @@
  * - {@link evaluateWordsWide}: the same with `W` words per gate (32·W assignments per pass).
  * - {@link evaluateBatch}: output bits for any number of assignments (up to 256 per pass).
  * - {@link evaluateAllInputs}: every one of the 2^n assignments, 32 per callback, with
- *   assignment `a` reading input bit `j` as `(a >> j) & 1` (for exhaustive checks).
+ *   assignment `a` reading input bit `j` as `(a >> j) & 1`.
+ * - {@link evaluateAllInputsFast}: the same on the fastest path — the WebAssembly SIMD evaluator
+ *   (./evaluateWasm.ts, 128 per callback) where the runtime has it (for exhaustive checks).
+ * - {@link EvaluatorPath}: `'fastest'`, or a forced `'js'` / `'wasm'` ({@link evaluateBatch} and
+ *   {@link evaluateAllInputsFast} take it; tests run both).
  * - {@link outputWords}, {@link inputWordsOf}: packing and unpacking helpers.
  *
  * ## Semantics
@@ -62,9 +66,20 @@
  *   word at every width) and at W ≥ 4 AND / OR become memory-bound (the gate words outgrow
  *   the cache). On smaller circuits wider is no slower and sometimes faster (CPU time per
  *   assignment, W = 1 / 2 / 4 / 8: 3.1 / 3.0 / 3.0 / 3.0 µs on 2,000 gates, 51 / 44 / 38 / 37 µs
- *   on 20,000 gates of the benchmark's kind), so {@link evaluateBatch} uses up to 8 words (on circuits of a million gates that is
+ *   on 20,000 gates of the benchmark's kind), so {@link evaluateBatch}'s JS path uses up to 8 words (on circuits of a million gates that is
  *   about 1.3× slower than W = 1; the batches it serves are of far smaller circuits).
  *   {@link evaluateAllInputs} hands its callback 32 lanes at a time and keeps W = 1.
+ * - The WebAssembly SIMD path (./evaluateWasm.ts: the same algorithms on one 128-bit `v128`
+ *   per gate) is 6–8× faster than the best JS width on the benchmark circuits (`npm run bench
+ *   -- eval-vs-c`), so {@link evaluateBatch} and {@link evaluateAllInputsFast} take it where the
+ *   runtime has WebAssembly SIMD; the JS path stays the fallback and is tested as much.
+ * - Profile of the JS path (`node --cpu-prof` on an esbuild bundle, 15 passes over the
+ *   1,000,000-gate benchmark circuit at W = 1): of the evaluation time, about 60 % is in the
+ *   four-wire AND / OR loops of {@link evaluateWordsWide} (each wire a random load of an
+ *   argument's word: latency-bound, the word operations are trivial) and about 40 % in
+ *   `thresholdSmall` (carry-save counting); dispatch, `faninStart` reads and the other kinds
+ *   are a few percent. Both halves cost per wire per 32 lanes, so only more lanes per load and
+ *   per operation — 128-bit SIMD — could double the speed, which the JS path cannot express.
  * - No allocation per gate: the counter scratch (64 words; a count < 2^64 always fits, since
  *   fan-in < 2^29 and |w| < 2^30) is allocated once per call.
  *
