@@ -11,6 +11,8 @@
  * 2. the **arithmetic route**: explicit integer arithmetic (multiplication, leading one,
  *    normalization, exponent arithmetic, truncation, saturation, underflow) from the gadgets of
  *    `./gadgets`, constant depth and — for product and comparison — size polynomial in p.
+ * A third, shallower route on the block-save arithmetic (product depth 5, quotient 4,
+ * comparison 3) is in `./floatOpsShallow`.
  *
  * ## Main definitions
  * - Lookup route: {@link floatMulLookup}, {@link floatDivLookup}, {@link floatCompareLookup},
