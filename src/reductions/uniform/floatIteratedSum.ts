@@ -140,7 +140,12 @@ const POSB = add(add(WP, W), add(HH, 4));
 const TB = add(mul(2, UMAX), add(mul(4, HH), 8));
 const ADB = add(add(mul(NBB, add(mul(2, HH), UMAX)), mul(15, mul(NBB, NBB))), WP);
 const IDB = add(add(FA0, mul(2, ADB)), add(mul(4, add(mul(add(mul(2, M), 2), QQ), WP)), 16));
-const VB = mul(mul(UMAX, add(UMAX, 8)), mul(add(n, 4), add(add(W, WP), add(mul(4, HH), 8))));
+/** Counts of T gates per block: tc ≤ 2β + 1 (H ≤ β(2^ℓ − 1)). */
+const CB = add(HH, 4);
+/** Block sums: H ≤ β·2^ℓ, and the constants and weight sums of the D and sum-bit forms. */
+const SB = mul(UMAX, add(add(mul(4, HH), mul(2, NBB)), 16));
+/** The layer-1 form's weight sum: ≤ 2k·2^ℓ per column, ≤ ℓ + β columns. */
+const FHB = mul(mul(2, add(n, 1)), mul(UMAX, add(16, BETA)));
 const LB = 16;
 const KB = add(n, 1);
 const BIG = pow2(52);
@@ -168,7 +173,7 @@ export const FIS_OUTPUT_ID = 'fisOutputId';
 
 const costProc = proc(
   'fisCost',
-  { l: LB, w: BIG, nb: NBB, hc: TB, dm: TB, bb: VB, l1: VB, b: NBB, lo: NBB, j: LB, pq: TB },
+  { l: LB, w: BIG, nb: NBB, hc: TB, dm: TB, bb: BIG, l1: BIG, b: NBB, lo: NBB, j: LB, pq: TB },
   ['l'],
   ['w'],
   [
@@ -204,7 +209,7 @@ const ellProc = proc('fisEll', { l: LB, lm: LB, x: LB, best: BIG, c: BIG }, [], 
 // ---------------------------------------------------------------------------------------------
 
 /** fisH(b, l) → h: half weight of block b, Σ cnt(pos)·2^(pos − bℓ). */
-const hProc = proc('fisH', { b: NBB, l: LB, h: VB, ps: POSB }, ['b', 'l'], ['h'], [
+const hProc = proc('fisH', { b: NBB, l: LB, h: SB, ps: POSB }, ['b', 'l'], ['h'], [
   set('h', 0),
   loop('ps', mul(R('b'), R('l')), min(mul(add(R('b'), 1), R('l')), WP), [inc('h', mul(cntAt(R('ps')), pow2(sub(R('ps'), mul(R('b'), R('l'))))))]),
 ]);
@@ -212,7 +217,7 @@ const hProc = proc('fisH', { b: NBB, l: LB, h: VB, ps: POSB }, ['b', 'l'], ['h']
 /** fisBS(b, l) → H, dg, vc, tc, m1, m2: half weight, κ digit, V constant, T count, live T range [m1, m2). */
 const bsProc = proc(
   'fisBS',
-  { b: NBB, l: LB, H: VB, dg: TB, vc: VB, tc: TB, m1: TB, m2: TB, x: VB, bo: VB, b2: NBB, fh: VB, c: POSB, lo: POSB, hi: POSB, r0: POSB, r1: POSB, a: VB, n0: KB, n1: KB },
+  { b: NBB, l: LB, H: SB, dg: TB, vc: SB, tc: CB, m1: CB, m2: CB, x: SB, bo: SB, b2: NBB, fh: FHB, c: POSB, lo: POSB, hi: POSB, r0: POSB, r1: POSB, a: TB, n0: KB, n1: KB },
   ['b', 'l'],
   ['H', 'dg', 'vc', 'tc', 'm1', 'm2'],
   [
@@ -259,9 +264,9 @@ const bsProc = proc(
 );
 
 const esRegs = ['dM', 'H', 'vc', 'tc', 'm1', 'lv', 'tcp', 'm1p', 'lvp'] as const;
-const esDecl = { dM: TB, H: VB, vc: VB, tc: TB, m1: TB, lv: TB, tcp: TB, m1p: TB, lvp: TB } as const;
+const esDecl = { dM: TB, H: SB, vc: SB, tc: CB, m1: CB, lv: CB, tcp: CB, m1p: CB, lvp: CB } as const;
 /** fisES(b, l) → the statistics of block b's D form (and of block b − 1's T gates). */
-const esProc = proc('fisES', { b: NBB, l: LB, ...esDecl, dg: TB, m2: TB, x: VB, y: TB, z: VB, m2p: TB }, ['b', 'l'], [...esRegs], [
+const esProc = proc('fisES', { b: NBB, l: LB, ...esDecl, dg: TB, m2: CB, x: SB, y: TB, z: SB, m2p: CB }, ['b', 'l'], [...esRegs], [
   call('fisBS', [R('b'), R('l')], ['H', 'dg', 'vc', 'tc', 'm1', 'm2']),
   set('lv', sub(R('m2'), R('m1'))),
   set('tcp', 0),
@@ -307,7 +312,7 @@ const eProc = proc('fisE', { b: NBB, t: TB, l: LB, kd: 4, ...esDecl }, ['b', 't'
 ]);
 
 /** fisTS(b, l) → ts: live T gates of the blocks before b. */
-const tsProc = proc('fisTS', { b: NBB, l: LB, ts: IDB, x: NBB, H: VB, dg: TB, vc: VB, tc: TB, m1: TB, m2: TB }, ['b', 'l'], ['ts'], [
+const tsProc = proc('fisTS', { b: NBB, l: LB, ts: IDB, x: NBB, H: SB, dg: TB, vc: SB, tc: CB, m1: CB, m2: CB }, ['b', 'l'], ['ts'], [
   set('ts', 0),
   loop('x', 0, R('b'), [call('fisBS', [R('x'), R('l')], ['H', 'dg', 'vc', 'tc', 'm1', 'm2']), inc('ts', sub(R('m2'), R('m1')))]),
 ]);
@@ -437,7 +442,7 @@ const csProc = proc('fisCS', { bk: NBB, l: LB, ct: NBB, cl: NBB, cg: NBB, fr: NB
  */
 const rjProc = proc(
   'fisRJ',
-  { bk: NBB, j: LB, l: LB, ct: NBB, cl: NBB, na: NBB, kd: 4, ...esDecl, cP: VB, cN: VB, ps: VB, ng: VB, fr: NBB, x: 4, eb: NBB, et: TB, m: TB },
+  { bk: NBB, j: LB, l: LB, ct: NBB, cl: NBB, na: NBB, kd: 4, ...esDecl, cP: SB, cN: SB, ps: SB, ng: SB, fr: NBB, x: 4, eb: NBB, et: TB, m: TB },
   ['bk', 'j', 'l', 'ct', 'cl'],
   ['na', 'kd'],
   [
@@ -546,7 +551,7 @@ const lrProc = proc(
 /** fisPrF(sg, b, l): the arguments of a T gate of block b (layer-1 form; sg = 1: the −z adder). */
 const prfProc = proc(
   'fisPrF',
-  { sg: 2, b: NBB, l: LB, pi: 2, c: POSB, lo: POSB, hi: POSB, r0: POSB, r1: POSB, a: VB, i: KB, m: KB, ng: 2, ms: 2 },
+  { sg: 2, b: NBB, l: LB, pi: 2, c: POSB, lo: POSB, hi: POSB, r0: POSB, r1: POSB, a: TB, i: KB, m: KB, ng: 2, ms: 2 },
   ['sg', 'b', 'l'],
   [],
   [
@@ -606,7 +611,7 @@ const prbitsProc = proc('fisPrBits', { sg: 2, b: NBB, l: LB, pi: 2, c: POSB, rr:
 ]);
 
 /** fisPrT(sg, fa, l, g) → g: all T gates of an adder. */
-const prtProc = proc('fisPrT', { sg: 2, fa: IDB, l: LB, g: IDB, b: NBB, m: TB, H: VB, dg: TB, vc: VB, tc: TB, m1: TB, m2: TB }, ['sg', 'fa', 'l', 'g'], ['g'], [
+const prtProc = proc('fisPrT', { sg: 2, fa: IDB, l: LB, g: IDB, b: NBB, m: CB, H: SB, dg: TB, vc: SB, tc: CB, m1: CB, m2: CB }, ['sg', 'fa', 'l', 'g'], ['g'], [
   loop('b', 0, NB, [
     call('fisBS', [R('b'), R('l')], ['H', 'dg', 'vc', 'tc', 'm1', 'm2']),
     loop('m', R('m1'), R('m2'), [gateS(R('g'), mul(add(R('m'), 1), U), R('vc')), call('fisPrF', [R('sg'), R('b'), R('l')]), inc('g')]),
@@ -614,7 +619,7 @@ const prtProc = proc('fisPrT', { sg: 2, fa: IDB, l: LB, g: IDB, b: NBB, m: TB, H
 ]);
 
 /** fisPrE(sg, b, t, l, fa, g): the gate E(b, t) with id g. */
-const preProc = proc('fisPrE', { sg: 2, b: NBB, t: TB, l: LB, fa: IDB, g: IDB, ...esDecl, o: IDB, m: TB }, ['sg', 'b', 't', 'l', 'fa', 'g'], [], [
+const preProc = proc('fisPrE', { sg: 2, b: NBB, t: TB, l: LB, fa: IDB, g: IDB, ...esDecl, o: IDB, m: CB }, ['sg', 'b', 't', 'l', 'fa', 'g'], [], [
   call('fisES', [R('b'), R('l')], [...esRegs]),
   gateS(R('g'), add(R('t'), mul(U, R('m1'))), add(R('vc'), R('m1p'))),
   call('fisPrBits', [R('sg'), R('b'), R('l')]),
@@ -639,7 +644,7 @@ const rtRegs = ['kd', 'id', 'wn', 'wa'] as const;
 /** fisRT(bk, j, x, l, fa, cb, nc) → kd, id, wn, wa: term x of sum bit j's form (T_b, T_(b−1), carries, A gates, E(bk, mQ)). */
 const rtProc = proc(
   'fisRT',
-  { bk: NBB, j: LB, x: VB, l: LB, fa: IDB, cb: IDB, nc: NBB, kd: 4, id: IDB, wn: 2, wa: TB, ...esDecl, o: IDB, y: VB },
+  { bk: NBB, j: LB, x: SB, l: LB, fa: IDB, cb: IDB, nc: NBB, kd: 4, id: IDB, wn: 2, wa: TB, ...esDecl, o: IDB, y: SB },
   ['bk', 'j', 'x', 'l', 'fa', 'cb', 'nc'],
   [...rtRegs],
   [
@@ -689,7 +694,7 @@ const rtProc = proc(
 /** fisPrR(bk, j, l, fa, cb, nc): the merged non-bit arguments of sum bit j of block bk. */
 const prrProc = proc(
   'fisPrR',
-  { bk: NBB, j: LB, l: LB, fa: IDB, cb: IDB, nc: NBB, ln: VB, x: VB, y: VB, ...esDecl, kd: 4, id: IDB, wn: 2, wa: TB, k2: 4, i2: IDB, wn2: 2, wa2: TB, dup: 2, sp: VB, sn: VB },
+  { bk: NBB, j: LB, l: LB, fa: IDB, cb: IDB, nc: NBB, ln: SB, x: SB, y: SB, ...esDecl, kd: 4, id: IDB, wn: 2, wa: TB, k2: 4, i2: IDB, wn2: 2, wa2: TB, dup: 2, sp: SB, sn: SB },
   ['bk', 'j', 'l', 'fa', 'cb', 'nc'],
   [],
   [
@@ -722,7 +727,7 @@ const prsecProc = proc(
   'fisPrSec',
   {
     sg: 2, bk: NBB, l: LB, fa: IDB, g: IDB, cb: IDB, nc: NBB, fr: NBB, kd: 4, t: TB, j: LB, m: TB, id: IDB,
-    ...chainDecl, ...onesDecl, ...esDecl, x: 4, cp2: VB, cn2: VB, ct: NBB, cl: NBB, na: NBB,
+    ...chainDecl, ...onesDecl, ...esDecl, x: 4, cp2: SB, cn2: SB, ct: NBB, cl: NBB, na: NBB,
   },
   ['sg', 'bk', 'l', 'fa', 'g'],
   ['g'],
@@ -739,7 +744,7 @@ const prsecProc = proc(
         inc('nc'),
       ]),
     ]),
-    call('fisCS', [R('bk'), R('l')], ['ct', 'cl', 'x']),
+    call('fisCS', [R('bk'), R('l')], ['ct', 'cl', 'na']),
     call('fisES', [R('bk'), R('l')], [...esRegs]),
     loop('t', 1, add(R('dM'), 1), [
       when(and(and(ne(R('t'), U), ne(R('t'), sub(U, 1))), eq(eKind(R('t')), 2)), [call('fisPrE', [R('sg'), R('bk'), R('t'), R('l'), R('fa'), R('g')]), inc('g')]),
@@ -1052,3 +1057,16 @@ export const floatIteratedSumPrinter = (): {
  * @category constructors
  */
 export const floatIteratedSumGenerator = (): Program => program({ main: FIS_ENTRY, tags: GATE_STREAM_TAGS, params: ['p'] }, floatIteratedSumProcs());
+
+/**
+ * For printers that embed many copies of ⊕ (`transformerToTc0.ts`): the proc computing the
+ * layout once ({@link FIS_LAYOUT}: no arguments, results l, fa0, fa1, tr, sid) and the id of
+ * output t as an expression of the registers named `tr` and `sid` holding the last two of
+ * them ({@link fisOutputIdOf}) — what {@link FIS_OUTPUT_ID} computes, without re-running the
+ * layout for every output.
+ * @category constructors
+ */
+export const FIS_LAYOUT = 'fisLayout';
+
+/** The id of output t from the registers `tr` and `sid` ({@link FIS_LAYOUT}'s 4th and 5th results). @category constructors */
+export const fisOutputIdOf = (t: E): Expr => outputIdOf(t);
