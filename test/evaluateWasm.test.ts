@@ -209,6 +209,21 @@ describe('every evaluation path agrees with the reference evaluator', () => {
     );
   });
 
+  it('the ripple counter is shared by all gates of a pass: a gate ignores bits a wider one left', () => {
+    const b = createBuilder();
+    const [x] = b.inputs(1) as [number];
+    const one = b.constant(1);
+    const big = b.ge(Array.from({ length: 300 }, () => one), 300); // leaves counter bit 8 set
+    const args = [...Array.from({ length: 100 }, () => one), ...Array.from({ length: 100 }, () => x)];
+    const outs = [big, b.ge(args, 150), b.le(args, 149), b.ge(args, 200), b.le(args, 100)];
+    outs.push(b.ge([x, x, one], 3, [2 ** 20, 2 ** 20, -(2 ** 21)]), b.le(args.slice(0, 130), 129));
+    const c = b.build(outs);
+    for (const path of ['wasm', 'js'] as const) {
+      const got = evaluateBatch(c, [[0], [1]], path).map((o) => [...o]);
+      expect(got).toEqual([[...c.outputs].map((o) => evaluateGates(c, [0])[o]), [...c.outputs].map((o) => evaluateGates(c, [1])[o])]);
+    }
+  });
+
   it('evaluateAllInputsFast stops early and counts what it did; refuses > 40 inputs', () => {
     const b = createBuilder();
     const xs = b.inputs(10);
