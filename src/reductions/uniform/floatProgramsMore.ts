@@ -24,19 +24,25 @@
  * - {@link floatUnaryProgram}, {@link floatSumTapeProgram}: small programs for tests.
  *
  * ## Main results
- * Bit-exact with the kernel (checked exhaustively in `test/uniform.floatProgramsMore.test.ts`:
- * ⊕ on all pairs of distinct floats at p = 4, 6, 8 and all triples at p = 4, 6; exp_p and fl(i)
- * on every float / every i < 2^p up to p = 16; seeded random sums at p = 16, 24). Work space,
- * as register widths (the machine's meter):
- * - ⊕ of at most K terms: j, jt < J + 1 with J = 2·I^max + q − 1 + ⌈log₂(K + 1)⌉ (q + 1 +
- *   O(log log K) bits each), carries and column counts O(log K) bits, the three fields, a
- *   window of q − 1 bits: about 5q + 5·log₂ K + O(1) bits besides the producer's frame
- *   (measured: 76 / 84 / 102 bits at p = 4 / 8 / 16 for K = 2, the tape producer included).
- *   Time is traded for it: the producer runs 2J times (once per bit position and pass).
- * - exp_p: fixed point with F = min(2q + 12, 26) fraction bits; the largest register is below
- *   2^(F + 2q + 2), so O(q) = O(p) bits per register, a constant number of registers:
- *   about 10·F + 8q + O(1) bits (measured in the test). The machine's 2^53 word limits it to
- *   p ≤ 24.
+ * Bit-exact with the kernel (checked in `test/uniform.floatProgramsMore.test.ts`: ⊕ on all
+ * pairs of distinct floats at p = 4, 6, 8, all triples and quadruples at p = 4, seeded random
+ * sums of up to 13 terms with cancellations at p = 6, 8, 16, 24; exp_p on every float at
+ * p = 4 … 16 (and, outside the suite, every float at p = 18); fl(i) for every i < 2^p at
+ * p = 4 … 16; fl(a/b) for all a, b < 2^p at p = 4, 6). Work space, as register widths (the
+ * machine's meter), with q = p/2:
+ * - ⊕ of at most K terms: 9q + 5⌈log₂(K + 1)⌉ + 11 bits of registers (the test checks
+ *   = at K = 2, ≤ at K ≤ 13; e.g. 39 / 57 / 93 / 129 at p = 4 / 8 / 16 / 24 for K = 2), plus the arguments
+ *   passed to the producer and the producer's own frame. Registers: the column j and the last 1
+ *   bit jt, k (< J + 1, J = 2·I^max + q − 1 + ⌈log₂(K + 1)⌉ columns: q + 1 bits when
+ *   K ≤ 2^q), the carry, the column sum and counts (O(log K) each), the received float, the
+ *   window of q − 1 bits, the result. Time is traded for it: the producer runs 2J times.
+ * - exp_p: fixed point with F = min(2q + 12, 26) fraction bits; every register is below
+ *   2^(F + 2q + 2) (O(q) = O(p) bits) and there are 26 of them (the tripwire has 0 bits): at most 11F + 14q + 45 bits
+ *   for the frame of `fpExp` (measured 242 / 314 / 438 / 494 at p = 4 / 8 / 16 / 24), plus
+ *   `fpRound`'s frame (54 … 111). Decided (no tripwire) for every float at p ≤ 18; at p = 20,
+ *   where F is capped at 26 by the machine's 2^53 word, 3 of the 1,046,529 floats
+ *   (⟨219, −5⟩, ⟨438, −6⟩, ⟨511, −17⟩) stop the run on the tripwire; p > 24 overflows the word.
+ * - fl(i), fl(a/b): `fpRound` / `truncScaled`, O(p) bits.
  *
  * ## Implementation notes
  * - ⊕ (why not a fold): the exact sum Σ g_p(φ_i) has up to 2·I^max + q + log₂ k bits, Θ(2^q) =

@@ -12,3 +12,4 @@ export * from './evaluate.js';
 export * from './layeredMajority.js';
 export * from './iteratedAddition.js';
 export * from './floatPrograms.js';
+export * from './floatProgramsMore.js';
