@@ -141,13 +141,14 @@ describe('export: sizes the formats cannot hold are refused, nothing half-writte
     refused(await cli('export', 'integer-addition', '--w', '4', '--n', '3'), "--n does not apply to 'integer-addition'; its options: --w");
     refused(await cli('export', 'lookup-table', '--n', '2', '--k', '1'), "--k does not apply to 'lookup-table'");
   });
-  it('--k is the float route as documented: 0 arithmetic, 1 lookup; anything else refused', async () => {
+  it('--k is the float route as documented: 0 arithmetic, 1 lookup, 2 shallow; anything else refused', async () => {
     const a = await cli('export', 'float-mul', '--p', '4', '--k', '0');
     const d = await cli('export', 'float-mul', '--p', '4');
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(d.stdout);
     expect((await cli('export', 'float-mul', '--p', '4', '--k', '1')).code).toBe(0);
-    refused(await cli('export', 'float-mul', '--p', '4', '--k', '2'), '--k must be in 0..1, got 2');
+    expect((await cli('export', 'float-mul', '--p', '4', '--k', '2')).code).toBe(0);
+    refused(await cli('export', 'float-mul', '--p', '4', '--k', '3'), '--k must be in 0..2, got 3');
     const help = await cli('export', '--help');
     expect(help.stdout.replace(/\s+/g, ' ')).toContain('0 = arithmetic (default), 1 = lookup');
   });

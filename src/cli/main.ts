@@ -243,7 +243,7 @@ program
   .option('--m <m>', 'output bits m (lookup-table)', intArg('--m', 1))
   .option('--w <w>', 'bit width w', intArg('--w', 1))
   .option('--p <p>', 'precision p in bits', intArg('--p', 1))
-  .option('--k <k>', 'float-mul, float-div, float-compare: the route, 0 = arithmetic (default), 1 = lookup tables', intArg('--k', 0, 1))
+  .option('--k <k>', 'float-mul, float-div, float-compare: the route, 0 = arithmetic (default), 1 = lookup tables, 2 = shallow (block-save arithmetic)', intArg('--k', 0, 2))
   .option('--seed <s>', 'seed of random choices', intArg('--seed', 0, 2 ** 31 - 1))
   .addOption(new Option('--format <f>', 'output format (hardware formats: docs/formats.md, "Hardware formats")').choices(['json', 'serial', 'dot', ...HARDWARE_FORMATS]).default('json'))
   .option('-o, --out <file>', 'write to a file instead of stdout')
