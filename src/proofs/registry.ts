@@ -23,6 +23,7 @@ import { lookupTableUniformLemma } from './uniform/lookupTableUniform.js';
 import { uniformTc0InLLemma } from './uniform/uniformTc0InL.js';
 import { transformerToTc0UniformLemma } from './uniform/transformerToTc0Uniform.js';
 import { iteratedAdditionUniformLemma } from './uniform/iteratedAdditionUniform.js';
+import { floatIteratedSumUniformLemma } from './uniform/floatIteratedSumUniform.js';
 import { cvpToLinearEqualitiesLemma } from './pComplete/cvpToLinearEqualities.js';
 import { cvpToCfgMembershipLemma } from './pComplete/cvpToCfgMembership.js';
 import { serializationRoundtripLemma } from './serializationRoundtrip.js';
@@ -56,6 +57,7 @@ export const registry: readonly Lemma[] = [
   multiplicationShallowLemma,
   floatIteratedSumLemma,
   floatIteratedSumShallowLemma,
+  floatIteratedSumUniformLemma,
   floatMulLemma,
   floatDivLemma,
   floatCompareLemma,

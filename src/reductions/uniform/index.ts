@@ -11,5 +11,6 @@ export * from './lookupTable.js';
 export * from './evaluate.js';
 export * from './layeredMajority.js';
 export * from './iteratedAddition.js';
+export * from './floatIteratedSum.js';
 export * from './floatPrograms.js';
 export * from './floatProgramsMore.js';
