@@ -12,6 +12,7 @@ export * from './circuit.js';
 export * from './metrics.js';
 export * from './evaluate.js';
 export * from './evaluateBitParallel.js';
+export * from './evaluateWasm.js';
 export * from './serialize.js';
 export * from './codec.js';
 export * from './aiger.js';
