@@ -31,6 +31,9 @@
  *   a feed-forward block, plus d_⊗ when it has a ReGLU gate (else 0), d_out = 1 (accept) or 0
  *   (state). A constant: no term grows with n. A head's own causal mask (`Head.causal`) only
  *   changes which scores are built.
+ * - Opt-in `shallow` ({@link CompileArithmeticOptions}): the same circuit shape on the shallow
+ *   arithmetic — d_⊕ = 6 (`floatIteratedSumShallow`), d_⊗ = 5, d_⊘ = 4 (`floatOpsShallow.ts`),
+ *   measured the same way; p ≤ 16. The default build is unchanged.
  * - Size: polynomial in n for p = O(log n): O(n²) products and ⊕ of ≤ n terms per head
  *   (each polynomial in n and 2^(p/2)), O(n³) one-gate comparisons per saturated or hard head.
  *
@@ -58,6 +61,8 @@ import { gateDepths, metrics } from '../../core/metrics.js';
 import { headIsCausal, precisionAt, type TransformerModel } from '../../core/transformer.js';
 import { FLOAT_ITERATED_SUM_MAX_PRECISION, floatIteratedSum } from '../arithmetic/floatIteratedSum.js';
 import { floatCompareArith, floatDivArith, floatMulArith, MAX_FLOAT_DIV_ARITH_PRECISION } from '../arithmetic/floatOps.js';
+import { floatDivShallow, floatMulShallow, MAX_FLOAT_DIV_SHALLOW_PRECISION } from '../arithmetic/floatOpsShallow.js';
+import { floatIteratedSumShallow } from '../arithmetic/floatIteratedSumShallow.js';
 import { headScores, normalizeScores, projectHead, weightedSum } from './attention.js';
 import { MAX_KEY_COMPARE_PRECISION } from './compare.js';
 import { embedTokens } from './embedding.js';
@@ -75,7 +80,17 @@ export interface CompileArithmeticOptions {
   readonly onProgress?: (done: number, total: number, stage: string) => void;
   /** A deliberate construction bug, for honesty tests only. */
   readonly fault?: CompileFault;
+  /**
+   * Opt-in: build ⊕, ⊗ and ⊘ on the shallow arithmetic (`floatIteratedSumShallow`,
+   * `floatMulShallowGadget`, `floatDivShallowGadget`: d_⊕ = 6, d_⊗ = 5, d_⊘ = 4) instead of the
+   * default `floatIteratedSum`, `floatMulGadget`, `floatDivGadget`. Refused for p > 16 (the
+   * shallow ⊕'s range). Default false: the default circuit is unchanged.
+   */
+  readonly shallow?: boolean;
 }
+
+/** Largest p of the shallow arithmetic (`floatIteratedSumShallow`). */
+const MAX_SHALLOW_PRECISION = 16;
 
 /** The building blocks' depths the claimed depth is a formula of. @category model */
 export interface BlockDepths {
@@ -117,7 +132,9 @@ const componentNames = (model: TransformerModel): string[] => [
 ];
 
 /** Why the model cannot be compiled at precision p, or null. */
-const refusal = (model: TransformerModel, p: number): string | null => {
+const refusal = (model: TransformerModel, p: number, shallow = false): string | null => {
+  if (shallow && p > MAX_SHALLOW_PRECISION) return `p = ${p} exceeds the ${MAX_SHALLOW_PRECISION} bits floatIteratedSumShallow supports (shallow arithmetic)`;
+  if (shallow && p > MAX_FLOAT_DIV_SHALLOW_PRECISION) return `p = ${p} exceeds the ${MAX_FLOAT_DIV_SHALLOW_PRECISION} bits floatDivShallow supports`;
   if (p > FLOAT_ITERATED_SUM_MAX_PRECISION) {
     return `p = ${p} exceeds the ${FLOAT_ITERATED_SUM_MAX_PRECISION} bits floatIteratedSum supports`;
   }
@@ -176,14 +193,16 @@ const pipeline = (
 const blockDepths = (model: TransformerModel, blocks: BlockCache): BlockDepths => {
   const p = blocks.params.p;
   const kinds = new Set(model.layers.flatMap((l) => l.heads.map((h) => h.attention)));
-  const mul = metrics(floatMulArith(p).circuit).depth;
-  const sum = Math.max(metrics(floatIteratedSum(2, p).circuit).depth, metrics(floatIteratedSum(3, p).circuit).depth);
+  const sh = blocks.shallow;
+  const mul = metrics((sh ? floatMulShallow : floatMulArith)(p).circuit).depth;
+  const sumOf = sh ? floatIteratedSumShallow : floatIteratedSum;
+  const sum = Math.max(metrics(sumOf(2, p).circuit).depth, metrics(sumOf(3, p).circuit).depth);
   return {
     emb: 2,
     mul,
     mulConst: Math.max(2, mul),
     sum,
-    div: kinds.has('softmax') ? metrics(floatDivArith(p).circuit).depth : null,
+    div: kinds.has('softmax') ? metrics((sh ? floatDivShallow : floatDivArith)(p).circuit).depth : null,
     exp: kinds.has('softmax') ? constExpBlock(blocks).depth : null,
     cmp: p <= MAX_KEY_COMPARE_PRECISION ? 2 : metrics(floatCompareArith(p).circuit).depth + 1,
     out: model.output.kind === 'accept' ? 1 : 0,
@@ -229,12 +248,12 @@ const claim = (model: TransformerModel, d: BlockDepths): DepthClaim => {
   return { depth: total, formula, blocks: d };
 };
 
-const paramsFor = (model: TransformerModel, n: number): Either<string, FloatParams> => {
+const paramsFor = (model: TransformerModel, n: number, shallow = false): Either<string, FloatParams> => {
   if (!Number.isSafeInteger(n) || n < 1) return left(`the length n must be an integer ≥ 1, got ${n}`);
   if (model.alphabet.length < 1) return left('the alphabet is empty');
   const pe = precisionAt(model.precision.c, model.alphabet.length, n);
   if (pe._tag === 'Left') return pe;
-  const why = refusal(model, pe.right.p);
+  const why = refusal(model, pe.right.p, shallow);
   return why === null ? pe : left(why);
 };
 
@@ -247,10 +266,11 @@ const paramsFor = (model: TransformerModel, n: number): Either<string, FloatPara
  * ```
  * @category constructors
  */
-export const arithmeticDepthFormula = (model: TransformerModel, n: number): Either<string, DepthClaim> => {
-  const pe = paramsFor(model, n);
+export const arithmeticDepthFormula = (model: TransformerModel, n: number, opts: { readonly shallow?: boolean } = {}): Either<string, DepthClaim> => {
+  const shallow = opts.shallow === true;
+  const pe = paramsFor(model, n, shallow);
   if (pe._tag === 'Left') return pe;
-  return right(claim(model, blockDepths(model, createBlockCache(pe.right))));
+  return right(claim(model, blockDepths(model, createBlockCache(pe.right, shallow))));
 };
 
 /**
@@ -268,12 +288,13 @@ export const compileArithmetic = (
   n: number,
   opts: CompileArithmeticOptions = {},
 ): Either<string, ArithmeticCompiled> => {
-  const pe = paramsFor(model, n);
+  const shallow = opts.shallow === true;
+  const pe = paramsFor(model, n, shallow);
   if (pe._tag === 'Left') return pe;
   const params = pe.right;
   const names = componentNames(model);
   const total = names.length;
-  const blocks = createBlockCache(params);
+  const blocks = createBlockCache(params, shallow);
   try {
     // dry run: the same construction, counted
     // The dry run does not fold family circuits (it adds their standalone size), so that part

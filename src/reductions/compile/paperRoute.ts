@@ -125,6 +125,7 @@ import { encodeFloat, floatOfRational, type FloatParams } from '../../core/float
 import { gateDepths } from '../../core/metrics.js';
 import { precisionAt, type GeneralModel } from '../../core/transformer.js';
 import { floatIteratedSum, floatIteratedSumGateCount, floatIteratedSumWireBound } from '../arithmetic/floatIteratedSum.js';
+import { floatIteratedSumShallow } from '../arithmetic/floatIteratedSumShallow.js';
 import { MAX_TABLE_INPUTS, lookupTableCircuit, type TruthTable } from '../lookupTable.js';
 import { embedCircuit } from './embedSubcircuit.js';
 import {
@@ -194,6 +195,11 @@ export interface PaperCompiled extends CompiledTransformer {
 export interface PaperOptions {
   readonly tamperTable?: (site: PaperTableSite, table: TruthTable) => TruthTable;
   readonly skipNormalizer?: boolean;
+  /**
+   * Opt-in (not a breakage): both sums by `floatIteratedSumShallow(n, p)` (d_⊕ = 6) instead of
+   * `floatIteratedSum(n, p)`; n ≤ 256, p ≤ 16. Default false: the default circuit is unchanged.
+   */
+  readonly shallowSum?: boolean;
 }
 
 // -------------------------------------------------------------------------------------------
@@ -315,7 +321,8 @@ export const compilePaper = (model: GeneralModel, n: number, options: PaperOptio
     const wt = weightValueTable(params);
     if (wt._tag === 'Left') return wt;
     weightBase = wt.right;
-    sumCircuit = floatIteratedSum(n, p).circuit;
+    if (options.shallowSum === true && (n > 256 || p > 16)) return left(`paper route: the shallow ⊕ takes n ≤ 256 and p ≤ 16, got n = ${n}, p = ${p}`);
+    sumCircuit = (options.shallowSum === true ? floatIteratedSumShallow(n, p) : floatIteratedSum(n, p)).circuit;
     const depths = gateDepths(sumCircuit);
     dPlus = Math.max(0, ...Array.from(sumCircuit.outputs as Uint32Array, (o) => depths[o]!));
   }

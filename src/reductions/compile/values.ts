@@ -26,6 +26,9 @@
  *   and one non-constant term, the unary block; otherwise `floatIteratedSum(k, p)` (bit-exact
  *   with `iteratedSum`), constants as const gates.
  * - ⊘: `floatDivGadget`; exp_p: the unary block (a table); ReLU: sign and zero tests (depth 2).
+ * - Opt-in (`createBlockCache(params, true)`): ⊕ by `floatIteratedSumShallow` (depth 6), ⊗ and
+ *   ⊘ by `floatMulShallowGadget`, `floatDivShallowGadget` (depths 5 and 4); same functions,
+ *   bit for bit. The default is unchanged.
  * - Unary blocks x ↦ f(x) are the smaller (by wires, then gates) of {@link unaryTableCircuit}
  *   (p ≤ 16; correct on normal floats) and the arithmetic circuit with the constants folded
  *   and dead gates dropped (correct on all floats), built once per constant and p.
@@ -61,6 +64,8 @@ import {
   floatIteratedSumWireBound,
 } from '../arithmetic/floatIteratedSum.js';
 import { floatDivArith, floatDivGadget, floatMulArith, floatMulGadget } from '../arithmetic/floatOps.js';
+import { floatDivShallow, floatDivShallowGadget, floatMulShallow, floatMulShallowGadget } from '../arithmetic/floatOpsShallow.js';
+import { floatIteratedSumShallow } from '../arithmetic/floatIteratedSumShallow.js';
 import { constantBits, normalFloats } from './constants.js';
 import { embedCircuit } from './embedSubcircuit.js';
 import { foldingBuilder, type FoldingBuilder } from './foldingBuilder.js';
@@ -100,23 +105,35 @@ export interface BlockCache {
   readonly used: { mul: boolean; div: boolean; exp: boolean; compare: boolean };
   /** Sizes of the standalone floatMulArith(p), floatDivArith(p) (for dry runs). */
   readonly gadgetSizes: Map<'mul' | 'div', { readonly gates: number; readonly wires: number }>;
+  /**
+   * Opt-in: build ⊕ by `floatIteratedSumShallow` (depth 6) and ⊗, ⊘ by the shallow gadgets of
+   * `floatOpsShallow.ts` (depths 5, 4) instead of `floatIteratedSum`, `floatMulGadget`,
+   * `floatDivGadget` (the default, false).
+   */
+  readonly shallow: boolean;
 }
 
-/** An empty {@link BlockCache}. @category constructors */
-export const createBlockCache = (params: FloatParams): BlockCache => ({
+/** An empty {@link BlockCache} (`shallow`: the opt-in shallow arithmetic, default false). @category constructors */
+export const createBlockCache = (params: FloatParams, shallow = false): BlockCache => ({
   params,
   unary: new Map(),
   sums: new Map(),
   sumSizes: new Set(),
   used: { mul: false, div: false, exp: false, compare: false },
   gadgetSizes: new Map(),
+  shallow,
 });
+
+/** The binary gadget of the cache's arithmetic (default or shallow). */
+const mulGadget = (blocks: BlockCache): typeof floatMulGadget => (blocks.shallow ? floatMulShallowGadget : floatMulGadget);
+const divGadget = (blocks: BlockCache): typeof floatDivGadget => (blocks.shallow ? floatDivShallowGadget : floatDivGadget);
 
 /** In counting mode, a binary gadget is accounted by its standalone size (no folding). */
 const accountGadget = (ctx: CompileContext, which: 'mul' | 'div'): number[] => {
   let size = ctx.blocks.gadgetSizes.get(which);
   if (size === undefined) {
-    const c = (which === 'mul' ? floatMulArith : floatDivArith)(ctx.params.p).circuit;
+    const build = ctx.blocks.shallow ? (which === 'mul' ? floatMulShallow : floatDivShallow) : which === 'mul' ? floatMulArith : floatDivArith;
+    const c = build(ctx.params.p).circuit;
     size = { gates: c.numGates - c.numInputs, wires: c.fanin.length };
     ctx.blocks.gadgetSizes.set(which, size);
   }
@@ -134,7 +151,7 @@ const sumCircuit = (blocks: BlockCache, k: number): Circuit => {
     blocks.sums.set(k, hit);
     return hit;
   }
-  const c = floatIteratedSum(k, blocks.params.p).circuit;
+  const c = (blocks.shallow ? floatIteratedSumShallow : floatIteratedSum)(k, blocks.params.p).circuit;
   blocks.sums.set(k, c);
   if (blocks.sums.size > SUM_CACHE) blocks.sums.delete(blocks.sums.keys().next().value!);
   return c;
@@ -360,7 +377,7 @@ const mulConstBlock = (blocks: BlockCache, c: Float): UnaryBlock =>
     blocks,
     `mul:${floatKey(c)}`,
     (x) => floatMul(blocks.params, c, x),
-    (fb, xs) => floatMulGadget(fb, blocks.params, constantBits(fb, blocks.params, c), xs),
+    (fb, xs) => mulGadget(blocks)(fb, blocks.params, constantBits(fb, blocks.params, c), xs),
   );
 
 /** The unary block x ↦ ⊕(c_1, …, c_m, x). */
@@ -401,7 +418,7 @@ export const mulOp = (ctx: CompileContext, a0: FloatVal, c0: FloatVal): FloatVal
   const xa = bitsOf(ctx, a);
   const xc = bitsOf(ctx, c);
   if (ctx.b.counting) return wiresVal(accountGadget(ctx, 'mul'));
-  return wiresVal(floatMulGadget(ctx.b, params, xa, xc));
+  return wiresVal(mulGadget(ctx.blocks)(ctx.b, params, xa, xc));
 };
 
 /**
@@ -421,6 +438,12 @@ export const sumOp = (ctx: CompileContext, terms: readonly FloatVal[]): FloatVal
   const k = live.length;
   ctx.blocks.sumSizes.add(k);
   const inputs = live.flatMap((t) => bitsOf(ctx, t));
+  if (ctx.b.counting && ctx.blocks.shallow) {
+    // the shallow ⊕ has no closed-form count here: its (cached) circuit is measured
+    const sc = sumCircuit(ctx.blocks, k);
+    ctx.b.account(sc.numGates - sc.numInputs, sc.fanin.length);
+    return wiresVal(Array.from({ length: params.p }, () => ctx.b.opaque()));
+  }
   if (ctx.b.counting) {
     ctx.b.account(floatIteratedSumGateCount(k, params.p), floatIteratedSumWireBound(k, params.p));
     return wiresVal(Array.from({ length: params.p }, () => ctx.b.opaque()));
@@ -442,7 +465,7 @@ export const divOp = (ctx: CompileContext, a0: FloatVal, c0: FloatVal): FloatVal
   const xa = bitsOf(ctx, a);
   const xc = bitsOf(ctx, c);
   if (ctx.b.counting) return wiresVal(accountGadget(ctx, 'div'));
-  return wiresVal(floatDivGadget(ctx.b, params, xa, xc));
+  return wiresVal(divGadget(ctx.blocks)(ctx.b, params, xa, xc));
 };
 
 /**
