@@ -954,13 +954,15 @@ const prtruncProc = proc(
   ],
 );
 
-/** fisLayout() → l, fa0, fa1, tr, sid: block width, the two adders' first ids, the truncation's first id, the sign's id. */
-const layoutProc = proc('fisLayout', { l: LB, fa0: IDB, fa1: IDB, tr: IDB, sid: IDB, kd: 4 }, [], ['l', 'fa0', 'fa1', 'tr', 'sid'], [
+/**
+ * fisLayout() → l, fa0, fa1, tr: block width, the two adders' first ids, the truncation's first
+ * id (the adders have the same gates: their fold decisions do not depend on the sign).
+ */
+const layoutProc = proc('fisLayout', { l: LB, fa0: IDB, fa1: IDB, tr: IDB }, [], ['l', 'fa0', 'fa1', 'tr'], [
   call('fisEll', [], ['l']),
   set('fa0', FA0),
   call('fisSS', [NB, R('l'), R('fa0')], ['fa1']),
-  call('fisSS', [NB, R('l'), R('fa1')], ['tr']),
-  call('fisLR', [sub(WP, 1), R('l'), R('fa0')], ['kd', 'sid']),
+  set('tr', sub(mul(2, R('fa1')), R('fa0'))),
 ]);
 
 /** The id of output t given the layout registers. */
@@ -973,22 +975,25 @@ const outputIdOf = (t: E): Expr => {
   );
 };
 
-const entryProc = proc(FIS_ENTRY, { l: LB, fa0: IDB, fa1: IDB, tr: IDB, sid: IDB, g: IDB, t: add(P, 1) }, [], [], [
+const entryProc = proc(FIS_ENTRY, { l: LB, fa0: IDB, fa1: IDB, tr: IDB, sid: IDB, g: IDB, t: add(P, 1), kd: 4 }, [], [], [
   call('fisPrAlign', []),
-  call('fisLayout', [], ['l', 'fa0', 'fa1', 'tr', 'sid']),
+  call('fisLayout', [], ['l', 'fa0', 'fa1', 'tr']),
+  call('fisLR', [sub(WP, 1), R('l'), R('fa0')], ['kd', 'sid']),
   call('fisPrAdder', [0, R('l'), R('fa0')], ['g']),
   call('fisPrAdder', [1, R('l'), R('g')], ['g']),
   call('fisPrTrunc', [R('l'), R('fa0'), R('fa1'), R('sid'), R('g')], ['g']),
   loop('t', 0, P, [emit('out', outputIdOf(R('t')))]),
 ]);
 
-const sizeProc = proc(FIS_SIZE, { l: LB, fa0: IDB, fa1: IDB, tr: IDB, sid: IDB, s: IDB }, [], ['s'], [
-  call('fisLayout', [], ['l', 'fa0', 'fa1', 'tr', 'sid']),
+const sizeProc = proc(FIS_SIZE, { l: LB, fa0: IDB, fa1: IDB, tr: IDB, s: IDB }, [], ['s'], [
+  call('fisLayout', [], ['l', 'fa0', 'fa1', 'tr']),
   set('s', add(add(R('tr'), add(mul(2, BG), sub(QQ, 1))), add(4, QQ))),
 ]);
 
-const outputProc = proc(FIS_OUTPUT_ID, { t: add(P, 1), g: IDB, l: LB, fa0: IDB, fa1: IDB, tr: IDB, sid: IDB }, ['t'], ['g'], [
-  call('fisLayout', [], ['l', 'fa0', 'fa1', 'tr', 'sid']),
+const outputProc = proc(FIS_OUTPUT_ID, { t: add(P, 1), g: IDB, l: LB, fa0: IDB, fa1: IDB, tr: IDB, sid: IDB, kd: 4 }, ['t'], ['g'], [
+  call('fisLayout', [], ['l', 'fa0', 'fa1', 'tr']),
+  set('sid', 0),
+  when(eq(R('t'), sub(QQ, 1)), [call('fisLR', [sub(WP, 1), R('l'), R('fa0')], ['kd', 'sid'])]),
   set('g', outputIdOf(R('t'))),
 ]);
 
