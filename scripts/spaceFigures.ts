@@ -2,12 +2,14 @@
  * # Space figures
  *
  * `tsx scripts/spaceFigures.ts`: runs the verifiers of `lookup-table-uniform`,
- * `iterated-addition-uniform` and `uniform-tc0-in-l` (default sweeps, seed 1) and plots their measured peak work bits against n
+ * `iterated-addition-uniform`, `uniform-tc0-in-l` and `transformer-to-tc0-uniform` (default sweeps, seed 1) and plots their measured peak work bits against n
  * (log₂ axis), with the claimed bounds dashed, to
  *
  * - `docs/figures/space-lookup-table-uniform.svg` (+ `.json`, the rows it was drawn from),
  * - `docs/figures/space-iterated-addition-uniform.svg` (+ `.json`),
- * - `docs/figures/space-uniform-tc0-in-l.svg` (+ `.json`).
+ * - `docs/figures/space-uniform-tc0-in-l.svg` (+ `.json`),
+ * - `docs/figures/space-transformer-to-tc0-uniform.svg` (+ `.json`; the models with heads
+ *   print too slowly to sweep in n, so the plotted series are the attention-free ones).
  *
  * Rendered like `scripts/plotSweep.ts`: a vega-lite spec compiled and rendered headless by
  * vega (`renderer: 'none'`), deterministic output.
@@ -22,6 +24,7 @@ import type { Measurement } from '../src/core/verdict.js';
 import { verifyIteratedAdditionUniform } from '../src/proofs/uniform/iteratedAdditionUniform.js';
 import { verifyLookupTableUniform } from '../src/proofs/uniform/lookupTableUniform.js';
 import { verifyUniformTc0InL } from '../src/proofs/uniform/uniformTc0InL.js';
+import { verifyTransformerToTc0Uniform } from '../src/proofs/uniform/transformerToTc0Uniform.js';
 import { FIGURES_DIR } from './figures.js';
 
 /** One plotted value. */
@@ -89,11 +92,18 @@ const main = async (): Promise<void> => {
     ...spaceRows(ev.measurements, 'space·lookup', 'evaluator, lookup-table circuit (depth 3)'),
     ...spaceRows(ev.measurements, 'space·layered', 'evaluator, layered majority, depth 1', (p) => p['d'] === 1),
   ];
+  const tt = await verifyTransformerToTc0Uniform(ctx);
+  const ttRows = [
+    ...spaceRows(tt.measurements, 'space', 'printer, d = 0 (embedding + readout), c = 0.6', (p) => p['model'] === 0),
+    ...spaceRows(tt.measurements, 'space', 'printer, one attention-free layer, c = 0.75', (p) => p['model'] === 2),
+    ...spaceRows(tt.measurements, 'space', 'printer, two attention-free layers, c = 0.5', (p) => p['model'] === 3),
+  ];
   await mkdir(FIGURES_DIR, { recursive: true });
   const out: [string, string, SpaceRow[]][] = [
     ['space-lookup-table-uniform', 'lookup-table-uniform (P1 Lemma 2): work space of the printer', ltRows],
     ['space-iterated-addition-uniform', 'iterated-addition-uniform: work space of the printer', iaRows],
     ['space-uniform-tc0-in-l', 'uniform-tc0-in-l: work space of the evaluator (O(depth·log n))', evRows],
+    ['space-transformer-to-tc0-uniform', 'transformer-to-tc0-uniform (P1 Theorem 2): work space of the printer', ttRows],
   ];
   for (const [name, title, rows] of out) {
     await writeFile(join(FIGURES_DIR, `${name}.svg`), await renderSpaceSvg(title, rows));

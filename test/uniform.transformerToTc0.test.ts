@@ -27,6 +27,12 @@ describe('transformer-to-tc0-uniform', () => {
     expect(r.measurements).toHaveLength(6);
   });
 
+  it('holds with the uniform ⊕ printer (a model with one head, n = 1): stream equal, space within the claim', async () => {
+    const r = await verifyTransformerToTc0Uniform(ctx, { cases: [{ ...small[2]!, ns: [1] }] });
+    expect(r.problems).toEqual([]);
+    expect(r.verdict).toBe('holds');
+  });
+
   it('rejects a printer whose similarity copies read h_j where they should read h_i, with the first differing record', async () => {
     // in the similarity stage, pass the state of column j as both halves
     const printer = (...args: Parameters<typeof paperRoutePrinter>): Program => {

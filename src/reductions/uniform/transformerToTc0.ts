@@ -132,6 +132,12 @@ export interface SumPrinter {
   readonly outputId: string;
   /** Tapes the procs read (a non-uniform stand-in reads the circuit from one). */
   readonly tapes: readonly string[];
+  /**
+   * Optional, to avoid one `outputId` run per wire: a proc (no arguments) whose results, put
+   * into registers named `results`, determine every output id as `idOf(t)`, an expression of
+   * the registers named in `used` (a subset of `results`).
+   */
+  readonly outputKeys?: { readonly proc: string; readonly results: readonly string[]; readonly used: readonly string[]; readonly idOf: (t: E) => Expr };
 }
 
 const P = param('p');
@@ -325,13 +331,14 @@ type InputMap = (i: Expr, into: string) => Stmt[];
 
 /**
  * The two procs of a table kind: `<name>Count`(c) → T (nonzero rows) and
- * `<name>Print`(O, T, c, g0 … g_{G−1}) (print a copy at offset O). `bitProc`(x, t, c) gives the
+ * `<name>Print`(O, T, c, g0 … g_{G−1}, extra…) (print a copy at offset O; `extra` are
+ * further registers `inId` reads). `bitProc`(x, t, c) gives the
  * table's bits.
  */
-const tableProcs = (name: string, k: Expr, m: Expr, bitProc: string, groups: number, inId: InputMap): Proc[] => {
+const tableProcs = (name: string, k: Expr, m: Expr, bitProc: string, groups: number, inId: InputMap, extra: readonly string[] = []): Proc[] => {
   const K = pow2(k);
   const nonzero: Stmt[] = [set('nz', 0), loop('jj', 0, m, [call(bitProc, [r('x'), r('jj'), r('c')], ['v']), when(r('v'), [set('nz', 1), brk])])];
-  const gRegs = Object.fromEntries(Array.from({ length: groups }, (_, g) => [`g${g}`, G] as const));
+  const gRegs = Object.fromEntries([...Array.from({ length: groups }, (_, g) => `g${g}`), ...extra].map((g) => [g, G] as const));
   const common = { x: add(K, 1), jj: add(m, 1), c: add(nE, 1), v: 2, nz: 2 };
   const O = r('O');
   return [
@@ -341,26 +348,26 @@ const tableProcs = (name: string, k: Expr, m: Expr, bitProc: string, groups: num
     ]),
     proc(
       `${name}Print`,
-      { O: G, T: add(K, 1), ...common, ...gRegs, i: add(k, 1), j: add(m, 1), tr: add(K, 1), id: G },
+      { O: G, T: add(K, 1), ...common, ...gRegs, i: add(k, 1), j: add(m, 1), rk: add(K, 1), id: G },
       ['O', 'T', 'c', ...Object.keys(gRegs)],
       [],
       [
         loop('i', 0, k, [emit('gate', add(O, r('i')), GateKind.Not, 0, 0), ...inId(r('i'), 'id'), emit('arg', r('id'), 0, 1)]),
-        set('tr', 0),
+        set('rk', 0),
         loop('x', 0, K, [
           ...nonzero,
           when(r('nz'), [
-            emit('gate', add(add(O, k), r('tr')), GateKind.And, 0, 0),
+            emit('gate', add(add(O, k), r('rk')), GateKind.And, 0, 0),
             loop('i', 0, k, [when(bit(r('x'), r('i')), [...inId(r('i'), 'id'), emit('arg', r('id'), 0, 1)], [emit('arg', add(O, r('i')), 0, 1)])]),
-            set('tr', add(r('tr'), 1)),
+            set('rk', add(r('rk'), 1)),
           ]),
         ]),
         loop('j', 0, m, [
           emit('gate', add(add(add(O, k), r('T')), r('j')), GateKind.Or, 0, 0),
-          set('tr', 0),
+          set('rk', 0),
           loop('x', 0, K, [
             ...nonzero,
-            when(r('nz'), [call(bitProc, [r('x'), r('j'), r('c')], ['v']), when(r('v'), [emit('arg', add(add(O, k), r('tr')), 0, 1)]), set('tr', add(r('tr'), 1))]),
+            when(r('nz'), [call(bitProc, [r('x'), r('j'), r('c')], ['v']), when(r('v'), [emit('arg', add(add(O, k), r('rk')), 0, 1)]), set('rk', add(r('rk'), 1))]),
           ]),
         ]),
       ],
@@ -396,6 +403,11 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
   const wp = mul(w, P);
   const I = mul(nE, P); // inputs of ⊕(n, p)
   const procs: Proc[] = [...mm.procs];
+  // the id of output t of ⊕ (relative to its copy): from the layout registers when the sum
+  // printer offers them (computed once in main), else by calling its outputId proc
+  const keys = sum.outputKeys;
+  const keyRegs = keys === undefined ? [] : keys.used;
+  const outId = (t: E, into: string): Stmt[] => (keys === undefined ? [call(sum.outputId, [t], [into])] : [set(into, keys.idOf(t))]);
   const tableM = (last: boolean): Expr => (last && accept ? { op: 'const', value: 1 } : wp);
   const bitOf = (bp: string, last: boolean): string => {
     if (!(last && accept)) return bp;
@@ -466,15 +478,19 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
       when(
         lt(i, P),
         [set(into, add(r('g0'), i))],
-        [when(lt(i, mul(2, P)), [call(sum.outputId, [sub(i, P)], [into]), set(into, sub(add(r('g1'), r(into)), I))], [set(into, add(r('g2'), sub(i, mul(2, P))))])],
+        [when(lt(i, mul(2, P)), [...outId(sub(i, P), into), set(into, sub(add(r('g1'), r(into)), I))], [set(into, add(r('g2'), sub(i, mul(2, P))))])],
       ),
-    ]),
+    ], keyRegs),
   );
 
   if (anyHead) procs.push(...headProcs);
   // main: registers per layer
   const main: Record<string, E> = { i: add(nE, 1), j: add(nE, 1), c: add(nE, 1), rr: add(nE, 1), t: add(wp, 1), cur: G, O: G, T: G, g0: G, g1: G, g2: G, S: G, Twv: G, sq: G, sb: G };
   const body: Stmt[] = [];
+  if (anyHead && keys !== undefined) {
+    for (const k of keys.results) main[k] = G;
+    body.push(call(keys.proc, [], keys.results));
+  }
   if (anyHead) body.push(call(sum.size, [], ['S']), set('sq', sub(r('S'), I))); // ⊕ copy size
   // inputs
   body.push(loop('i', 0, mul(nE, b), [emit('gate', r('i'), GateKind.Input, 0, r('i'))]));
@@ -530,7 +546,7 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
                 lt(i, mul(H, wp)),
                 [
                   // copy ((⌊u/w⌋·R + row)·w + u mod w) with u = ⌊i/p⌋
-                  call(sum.outputId, [mod(i, P)], [into]),
+                  ...outId(mod(i, P), into),
                   set(
                     into,
                     sub(
@@ -545,11 +561,9 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
                 fromState(i, into),
               ),
             ],
+        ['sq', ...keyRegs],
       ),
     );
-    // sq must be visible in the update proc: pass it through a register
-    const updProc = procs[procs.length - 1]!;
-    procs[procs.length - 1] = { ...updProc, regs: [...updProc.regs, { name: 'sq', bound: G }], params: [...updProc.params, 'sq'] };
     body.push(call(`prUpd${l}Count`, [0], [`Tu${l}`]), set(`usz${l}`, add(add(mul(H + 1, wp), r(`Tu${l}`)), mU)));
 
     const simOut = (h: number, ri: E, j: E): Expr => {
@@ -587,7 +601,7 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
           loop('j', 0, nE, [
             ...stateInto(l, r('j'), 'g2', 'O'),
             loop('t', 0, w, [
-              call('prWvPrint', [r('cur'), r('Twv'), 0, simOut(h, r('rr'), r('j')), add(r(`nb${l}`), mul(add(mul(h, R), r('rr')), r('sq'))), add(r('g2'), mul(r('t'), P))], []),
+              call('prWvPrint', [r('cur'), r('Twv'), 0, simOut(h, r('rr'), r('j')), add(r(`nb${l}`), mul(add(mul(h, R), r('rr')), r('sq'))), add(r('g2'), mul(r('t'), P)), ...keyRegs.map(r)], []),
               set('cur', add(r('cur'), wvSize)),
             ]),
           ]),
@@ -615,7 +629,7 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
     body.push(
       loop('rr', 0, R, [
         ...stateInto(l, rowI(r('rr')), 'g2', 'O'),
-        call(`prUpd${l}Print`, [r('cur'), r(`Tu${l}`), 0, r(`wsb${l}`), r('rr'), r('g2'), r('sq')], []),
+        call(`prUpd${l}Print`, [r('cur'), r(`Tu${l}`), 0, r(`wsb${l}`), r('rr'), r('g2'), r('sq'), ...keyRegs.map(r)], []),
         set('cur', add(r('cur'), r(`usz${l}`))),
       ]),
     );
