@@ -113,10 +113,12 @@ export interface TransformerToTc0UniformOptions {
 }
 
 /** The uniform printer of ⊕(n, p) the lemma uses. @category constructors */
-export const defaultSumPrinter = (): SumPrinter => ({
-  ...floatIteratedSumPrinter(),
-  outputKeys: { proc: FIS_LAYOUT, results: ['fl', 'ffa0', 'ffa1', 'tr', 'sid'], used: ['tr', 'sid'], idOf: fisOutputIdOf },
-});
+export const defaultSumPrinter = (): SumPrinter => {
+  const fis = floatIteratedSumPrinter();
+  // the layout proc's results, whatever they are, are kept and passed where output ids are needed
+  const results = fis.procs.find((q) => q.name === FIS_LAYOUT)?.results ?? [];
+  return results.length === 0 ? fis : { ...fis, outputKeys: { proc: FIS_LAYOUT, results, used: results, idOf: fisOutputIdOf } };
+};
 
 /** Verify that the printer prints the compiled transformers in the claimed space. @category verifiers */
 export const verifyTransformerToTc0Uniform = async (ctx: VerifyContext, opts: TransformerToTc0UniformOptions = {}): Promise<LemmaReport> => {

@@ -405,7 +405,8 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
   const procs: Proc[] = [...mm.procs];
   // the id of output t of ⊕ (relative to its copy): from the layout registers when the sum
   // printer offers them (computed once in main), else by calling its outputId proc
-  const keys = sum.outputKeys;
+  const anyHead = model.layers.some((l) => l.heads.length > 0);
+  const keys = anyHead ? sum.outputKeys : undefined;
   const keyRegs = keys === undefined ? [] : keys.used;
   const outId = (t: E, into: string): Stmt[] => (keys === undefined ? [call(sum.outputId, [t], [into])] : [set(into, keys.idOf(t))]);
   const tableM = (last: boolean): Expr => (last && accept ? { op: 'const', value: 1 } : wp);
@@ -435,7 +436,6 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
       set('out', add(add(r('O'), b), r('T'))),
     ]),
   );
-  const anyHead = model.layers.some((l) => l.heads.length > 0);
   // the ⊕ copies and the weight·value table exist only when some layer has a head
   const headProcs: Proc[] = [...sum.procs];
   // ⊕ copy at O: input a ↦ g0 + ⌊a/p⌋·g1 + a mod p
@@ -487,7 +487,7 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
   // main: registers per layer
   const main: Record<string, E> = { i: add(nE, 1), j: add(nE, 1), c: add(nE, 1), rr: add(nE, 1), t: add(wp, 1), cur: G, O: G, T: G, g0: G, g1: G, g2: G, S: G, Twv: G, sq: G, sb: G };
   const body: Stmt[] = [];
-  if (anyHead && keys !== undefined) {
+  if (keys !== undefined) {
     for (const k of keys.results) main[k] = G;
     body.push(call(keys.proc, [], keys.results));
   }
