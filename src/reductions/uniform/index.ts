@@ -14,3 +14,4 @@ export * from './iteratedAddition.js';
 export * from './floatIteratedSum.js';
 export * from './floatPrograms.js';
 export * from './floatProgramsMore.js';
+export * from './softmaxGeneralPrograms.js';
