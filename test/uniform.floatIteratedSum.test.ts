@@ -1,6 +1,6 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { runProgram, streamComparer, type Program } from '../src/core/logspace/index.js';
+import { GATE_STREAM_TAGS, add, emit, eq, pipe, pow2, proc, program, r, runProgram, streamComparer, when, type Program } from '../src/core/logspace/index.js';
 import { floatIteratedSum } from '../src/reductions/arithmetic/floatIteratedSum.js';
 import { FIS_ENTRY, FIS_OUTPUT_ID, FIS_SIZE, floatIteratedSumGenerator, floatIteratedSumPrinter, floatIteratedSumProcs } from '../src/reductions/uniform/floatIteratedSum.js';
 import { floatIteratedSumUniformClaims, verifyFloatIteratedSumUniform } from '../src/proofs/uniform/floatIteratedSumUniform.js';
@@ -43,6 +43,27 @@ describe('float-iterated-sum-uniform', () => {
     expect(pr.procs.find((q) => q.name === FIS_OUTPUT_ID)?.params).toHaveLength(1);
     expect(floatIteratedSumGenerator().params).toEqual(['p']);
     expect(floatIteratedSumProcs().length).toBe(pr.procs.length);
+  });
+
+  it('embeds: a caller pipes fisEntry and re-emits every record, ids shifted by an offset it chooses', () => {
+    const off = 1000;
+    const c = floatIteratedSum(2, 4).circuit;
+    const shifted = (tag: string, f: readonly number[]): number[] => (tag === 'arg' || tag === 'gate' || tag === 'out' ? [f[0]! - off, ...f.slice(1)] : [...f]);
+    const cmp = streamComparer(c);
+    const caller = program({ main: 'main', tags: GATE_STREAM_TAGS, params: ['p'] }, [
+      ...floatIteratedSumProcs(),
+      proc('main', { tg: 4, a: pow2(20), b: pow2(20), c: pow2(20), d: pow2(20) }, [], [], [
+        pipe(FIS_ENTRY, [], { tag: 'tg', fields: ['a', 'b', 'c', 'd'] }, [
+          when(eq(r('tg'), 0), [emit('gate', add(r('a'), off), r('b'), r('c'), r('d'))]),
+          when(eq(r('tg'), 1), [emit('arg', add(r('a'), off), r('b'), r('c'))]),
+          when(eq(r('tg'), 2), [emit('out', add(r('a'), off))]),
+        ]),
+      ]),
+    ]);
+    const run = runProgram(caller, { n: 2, params: { p: 4 }, sink: (tag, f) => cmp.sink(tag, shifted(tag, f)) });
+    expect(isLeft(run)).toBe(false);
+    const same = cmp.result();
+    expect(isLeft(same) ? same.left.message : 'equal').toBe('equal');
   });
 
   it('rejects a printer with one wrong argument (the sign of a selector’s exponent-sign wire), with the first difference', async () => {
