@@ -9,7 +9,7 @@ import {
   evaluateWordsWide,
   type EvaluatorPath,
 } from '../src/core/evaluateBitParallel.js';
-import { prepareWasmEvaluator, wasmEvaluatorAvailable, WASM_LANES } from '../src/core/evaluateWasm.js';
+import { prepareWasmEvaluator, wasmEvaluatorAvailable, WASM_LANES, withWasmEvaluator } from '../src/core/evaluateWasm.js';
 import { EVALUATE_WASM_BASE64 } from '../src/core/evaluateWasmModule.js';
 import { arbitraryCircuit } from '../src/reductions/randomCircuit.js';
 import { assembleEvaluatorWasm, WAT_PATH } from '../scripts/buildWasm.js';
@@ -234,6 +234,35 @@ describe('every evaluation path agrees with the reference evaluator', () => {
     const big = createBuilder();
     const ys = big.inputs(41);
     expect(() => evaluateAllInputsFast(big.build([ys[0]!]), () => true)).toThrow(/41 inputs, at most 40/);
+  });
+
+  it('the reused instance: circuits of growing and shrinking size in turn, and nested calls, stay exact', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          wideFaninArb.chain((c) => fc.tuple(fc.constant(c), assignmentsArb(c.numInputs, 128))),
+          { minLength: 2, maxLength: 5 },
+        ),
+        (cases) => {
+          for (const [c, as] of cases) {
+            // the outer circuit's batch, with every other case evaluated inside it (a nested call gets a fresh instance)
+            withWasmEvaluator(c, (ev) => {
+              expect(ev).not.toBeNull();
+              const words = Uint32Array.from(ev!.evaluate(packWide(c.numInputs, 4, as)));
+              for (const [c2, as2] of cases) {
+                const got = evaluateBatch(c2, as2, 'wasm');
+                as2.forEach((a, i) => expect([...got[i]!]).toEqual([...c2.outputs].map((o) => evaluateGates(c2, a)[o]!)));
+              }
+              const again = ev!.evaluate(packWide(c.numInputs, 4, as));
+              expect([...again]).toEqual([...words]);
+              const d = disagreement('pooled wasm', 4, () => words, c, as);
+              if (d !== null) throw new Error(d);
+            });
+          }
+        },
+      ),
+      { seed: 0x13_38, numRuns: 25 },
+    );
   });
 
   it('refuses a wrong number of input words', () => {

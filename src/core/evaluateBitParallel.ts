@@ -92,7 +92,7 @@
  * @module
  */
 import { GateKind, type Circuit } from './circuit.js';
-import { prepareWasmEvaluator, WASM_LANES, WASM_WORDS_PER_GATE, type WasmEvaluator } from './evaluateWasm.js';
+import { WASM_LANES, WASM_WORDS_PER_GATE, withWasmEvaluator, type WasmEvaluator } from './evaluateWasm.js';
 
 /**
  * Which evaluator a caller runs: the fastest available (WebAssembly SIMD when the runtime has it,
@@ -100,12 +100,13 @@ import { prepareWasmEvaluator, WASM_LANES, WASM_WORDS_PER_GATE, type WasmEvaluat
  */
 export type EvaluatorPath = 'fastest' | 'js' | 'wasm';
 
-/** The prepared WebAssembly evaluator for `path`, or null for the JS path. */
-const wasmFor = (c: Circuit, path: EvaluatorPath, who: string): WasmEvaluator | null => {
-  if (path === 'js') return null;
-  const w = prepareWasmEvaluator(c);
-  if (w === null && path === 'wasm') throw new Error(`${who}: the WebAssembly evaluator is not available for this circuit or runtime`);
-  return w;
+/** Run `f` with the WebAssembly evaluator for `path`, or with null for the JS path. */
+const withPath = <T>(c: Circuit, path: EvaluatorPath, who: string, f: (wasm: WasmEvaluator | null) => T): T => {
+  if (path === 'js') return f(null);
+  return withWasmEvaluator(c, (w) => {
+    if (w === null && path === 'wasm') throw new Error(`${who}: the WebAssembly evaluator is not available for this circuit or runtime`);
+    return f(w);
+  });
 };
 
 /** {@link evaluateBatch} on the WebAssembly evaluator, 128 assignments per pass. */
@@ -615,8 +616,11 @@ export const evaluateBatch = (c: Circuit, assignments: readonly ArrayLike<number
       throw new RangeError(`evaluateBatch: circuit has ${c.numInputs} inputs, assignment ${i} has ${assignments[i]!.length} bits`);
     }
   }
-  const wasm = wasmFor(c, path, 'evaluateBatch');
-  if (wasm !== null) return batchWasm(c, assignments, wasm);
+  return withPath(c, path, 'evaluateBatch', (wasm) => (wasm === null ? batchJs(c, assignments) : batchWasm(c, assignments, wasm)));
+};
+
+/** {@link evaluateBatch} on the JS evaluator, up to 256 assignments per pass. */
+const batchJs = (c: Circuit, assignments: readonly ArrayLike<number>[]): Uint8Array[] => {
   const results: Uint8Array[] = [];
   // Up to BATCH_WORDS words per gate per pass (32·W assignments), fewer for a short batch.
   const W = Math.max(1, Math.min(BATCH_WORDS, Math.ceil(assignments.length / LANES)));
@@ -706,8 +710,18 @@ export const evaluateAllInputsFast = (
   if (n > MAX_EXHAUSTIVE_INPUTS) {
     throw new RangeError(`evaluateAllInputsFast: ${n} inputs, at most ${MAX_EXHAUSTIVE_INPUTS}`);
   }
-  const wasm = wasmFor(c, path, 'evaluateAllInputsFast');
-  if (wasm === null) return evaluateAllInputs(c, (words, base, lanes) => onChunk(words, 1, base, lanes));
+  return withPath(c, path, 'evaluateAllInputsFast', (wasm) =>
+    wasm === null ? evaluateAllInputs(c, (words, base, lanes) => onChunk(words, 1, base, lanes)) : allInputsWasm(c, onChunk, wasm),
+  );
+};
+
+/** {@link evaluateAllInputsFast} on the WebAssembly evaluator, 128 assignments per chunk. */
+const allInputsWasm = (
+  c: Circuit,
+  onChunk: (gateWords: Uint32Array, wordsPerGate: number, base: number, lanes: number) => boolean | void,
+  wasm: WasmEvaluator,
+): number => {
+  const n = c.numInputs;
   const W = WASM_WORDS_PER_GATE;
   const total = 2 ** n;
   const lanes = Math.min(total, WASM_LANES);

@@ -67,11 +67,15 @@ type EvaluateExport = (n: number, kind: number, param: number, start: number, fa
 /** The part of the WebAssembly JS API used here (the project's lib settings have no WebAssembly types). */
 interface WasmApi {
   readonly Module: new (bytes: Uint8Array) => WasmModule;
-  readonly Memory: new (d: { initial: number; maximum: number }) => { readonly buffer: ArrayBuffer };
+  readonly Memory: new (d: { initial: number; maximum?: number }) => WasmMemory;
   readonly Instance: new (m: WasmModule, imports: object) => { readonly exports: Readonly<Record<string, unknown>> };
 }
 /** A compiled WebAssembly module (opaque). */
 type WasmModule = object;
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
 
 const api: WasmApi | undefined = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
@@ -99,49 +103,62 @@ const PAGE = 65536;
 const MAX_BYTES = 2 ** 32 - PAGE;
 const align16 = (x: number): number => Math.ceil(x / 16) * 16;
 
-/**
- * Load a circuit into a fresh WebAssembly instance. `null` when WebAssembly SIMD is not
- * available or the circuit does not fit a 32-bit memory (the caller then uses the JS path).
- * The circuit's arrays are copied: later changes to them are not seen. `moduleBytes` replaces
- * the committed module (tests use it to run a deliberately broken build).
- * @category constructors
- */
-export const prepareWasmEvaluator = (c: Circuit, moduleBytes?: Uint8Array): WasmEvaluator | null => {
-  const mod = moduleBytes === undefined ? wasmModule() : compile(moduleBytes);
-  if (mod === null || api === undefined) return null;
+/** An instance of the module with its memory. */
+interface Instance {
+  readonly memory: WasmMemory;
+  readonly run: EvaluateExport;
+  readonly scale: (p: number, m: number) => void;
+}
+
+/** Bytes of memory the layout of `c` needs. */
+const bytesFor = (c: Circuit): number =>
+  align16(align16(16 * c.numGates + 16 * c.numInputs + 16 * 64 + c.numGates) + 4 * c.numGates + 4 * (c.numGates + 1)) +
+  4 * c.fanin.length * (c.weight === null ? 1 : 2);
+
+/** A new instance with `bytes` of memory (growable when `growable`), or null if refused. */
+const instantiate = (mod: WasmModule, bytes: number, growable: boolean): Instance | null => {
+  if (api === undefined || bytes > MAX_BYTES) return null;
+  try {
+    const pages = Math.max(1, Math.ceil(bytes / PAGE));
+    const memory = new api.Memory(growable ? { initial: pages } : { initial: pages, maximum: pages });
+    const inst = new api.Instance(mod, { env: { memory } });
+    return { memory, run: inst.exports['evaluate'] as EvaluateExport, scale: inst.exports['scale'] as (p: number, m: number) => void };
+  } catch {
+    return null; // the runtime refused the memory
+  }
+};
+
+/** Lay `c` out in the instance's memory (growing it if needed); null if it cannot grow. */
+const load = (inst: Instance, c: Circuit): WasmEvaluator | null => {
   const n = c.numGates;
   const ni = c.numInputs;
   const m = c.fanin.length;
-  const weighted = c.weight !== null;
   const inOff = 16 * n;
   const cntOff = inOff + 16 * ni;
   const kindOff = cntOff + 16 * 64;
   const paramOff = align16(kindOff + n);
   const startOff = paramOff + 4 * n;
   const faninOff = align16(startOff + 4 * (n + 1));
-  const weightOff = weighted ? faninOff + 4 * m : 0;
-  const bytes = faninOff + 4 * m + (weighted ? 4 * m : 0);
+  const weightOff = c.weight === null ? 0 : faninOff + 4 * m;
+  const bytes = bytesFor(c);
   if (bytes > MAX_BYTES) return null;
-  let buf: ArrayBuffer;
-  let run: EvaluateExport;
-  try {
-    const pages = Math.max(1, Math.ceil(bytes / PAGE));
-    const memory = new api.Memory({ initial: pages, maximum: pages });
-    const inst = new api.Instance(mod, { env: { memory } });
-    run = inst.exports['evaluate'] as EvaluateExport;
-    buf = memory.buffer;
-  } catch {
-    return null; // the runtime refused the memory
+  if (inst.memory.buffer.byteLength < bytes) {
+    try {
+      inst.memory.grow(Math.ceil((bytes - inst.memory.buffer.byteLength) / PAGE));
+    } catch {
+      return null;
+    }
   }
+  const buf = inst.memory.buffer;
   new Uint8Array(buf, kindOff, n).set(c.kind);
   new Int32Array(buf, paramOff, n).set(c.param);
   new Uint32Array(buf, startOff, n + 1).set(c.faninStart);
-  const fan = new Uint32Array(buf, faninOff, m);
-  const src = c.fanin;
-  for (let w = 0; w < m; w++) fan[w] = src[w]! * 16;
+  new Uint32Array(buf, faninOff, m).set(c.fanin);
+  inst.scale(faninOff, m); // g → 16·g in place
   if (c.weight !== null) new Int32Array(buf, weightOff, m).set(c.weight);
   const inWords = new Uint32Array(buf, inOff, 4 * ni);
   const gateWords = new Uint32Array(buf, 0, 4 * n);
+  const run = inst.run;
   return {
     circuit: c,
     memoryBytes: buf.byteLength,
@@ -154,4 +171,53 @@ export const prepareWasmEvaluator = (c: Circuit, moduleBytes?: Uint8Array): Wasm
       return gateWords;
     },
   };
+};
+
+/**
+ * Load a circuit into a fresh WebAssembly instance with a memory of exactly the pages it needs.
+ * `null` when WebAssembly SIMD is not available or the circuit does not fit a 32-bit memory
+ * (the caller then uses the JS path). The circuit's arrays are copied: later changes to them
+ * are not seen. `moduleBytes` replaces the committed module (tests use it to run a
+ * deliberately broken build).
+ * @category constructors
+ */
+export const prepareWasmEvaluator = (c: Circuit, moduleBytes?: Uint8Array): WasmEvaluator | null => {
+  const mod = moduleBytes === undefined ? wasmModule() : compile(moduleBytes);
+  if (mod === null) return null;
+  const inst = instantiate(mod, bytesFor(c), false);
+  return inst === null ? null : load(inst, c);
+};
+
+/** One reusable instance (weakly held: the collector may drop it between uses). */
+let pool: WeakRef<Instance> | undefined;
+let poolBusy = false;
+
+/**
+ * Run `f` with `c` loaded into the WebAssembly evaluator, or with `null` when it is not
+ * available (then `f` runs the JS path). The evaluator is valid only inside `f`. A reusable
+ * instance is taken when free: fresh WebAssembly memory costs page faults on first touch
+ * (measured: about as much as the copy of the circuit into it), which a series of calls on
+ * small circuits — `tradeoff verify`'s batches, the checker's many exhaustive checks — would
+ * pay every time. A nested call (from inside `f`) gets a fresh instance.
+ * @category destructors
+ */
+export const withWasmEvaluator = <T>(c: Circuit, f: (ev: WasmEvaluator | null) => T): T => {
+  const mod = wasmModule();
+  if (mod === null) return f(null);
+  if (poolBusy) return f(prepareWasmEvaluator(c));
+  let inst = pool?.deref();
+  if (inst === undefined) {
+    const fresh = instantiate(mod, bytesFor(c), true);
+    if (fresh === null) return f(null);
+    inst = fresh;
+    pool = new WeakRef(fresh);
+  }
+  const ev = load(inst, c);
+  if (ev === null) return f(prepareWasmEvaluator(c));
+  poolBusy = true;
+  try {
+    return f(ev);
+  } finally {
+    poolBusy = false;
+  }
 };

@@ -230,6 +230,24 @@
     (v128.or (v128.and (local.get $b6) (local.get $r))
       (v128.and (v128.or (local.get $b6) (local.get $r)) (i32x4.splat (i32.sub (i32.and (i32.shr_u (local.get $K) (i32.const 6)) (i32.const 1)) (i32.const 1))))))
 
+  ;; Pre-scale the m argument indices at $p in place (g -> 16*g, the address of g's value): done
+  ;; here rather than in a JS loop, which would run once per circuit and so mostly unoptimised.
+  (func (export "scale") (param $p i32) (param $m i32)
+    (local $end i32)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $m) (i32.const 2))))
+    (block $tail
+      (loop $four
+        (br_if $tail (i32.gt_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
+        (v128.store (local.get $p) (i32x4.shl (v128.load (local.get $p)) (i32.const 4)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $four)))
+    (block $done
+      (loop $one
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (i32.store (local.get $p) (i32.shl (i32.load (local.get $p)) (i32.const 4)))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br $one))))
+
   ;; Evaluate gates 0 .. n-1 in order (arguments precede their gates), writing value[i] at 16*i.
   (func (export "evaluate") (param $n i32) (param $kind i32) (param $param i32) (param $start i32)
       (param $fanin i32) (param $weight i32) (param $in i32) (param $cnt i32)
