@@ -28,8 +28,8 @@
  *   margin, then checked at every point. The printer is slow (every gate id is recounted, P1's
  *   log-space machines trade time for space): p = 8 costs about 10^7–10^8 steps per point.
  *
- *   Measured (`--full`): p = 4: 1786 bits at n = 1, 2553 at n = 128 (the 14-frame chain of an
- *   aliased carry), 2046 at n = 512; p = 6: 2099 (n = 1) to 2524 (n = 32), the least margin
+ *   Measured (`--full`): p = 4: 1786 bits at n = 1, 2553 at n = 128 (where the deepest, 14-frame call
+ *   chain occurs; 11 frames at n = 64, 256), 2046 at n = 512; p = 6: 2099 (n = 1) to 2524 (n = 32), the least margin
  *   25 bits at n = 4; p = 8: 2176, 2312 (n = 1, 2). Off the sweep, by hand: p = 6, n = 64: 2620
  *   ≤ 2890 and p = 8, n = 4: 2462 ≤ 2610, streams equal.
  *   Figure: `docs/figures/space-float-iterated-sum-uniform.svg` (the `--full` sweep, drawn by
