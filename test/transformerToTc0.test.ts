@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TransformerModel } from '../src/core/transformer.js';
-import { architectureParams, arithmeticDepthClaim, paperDepthBound, paperDepthBoundP1, verifyTransformerToTc0 } from '../src/proofs/transformer/transformerToTc0.js';
+import {
+  architectureParams,
+  arithmeticDepthClaim,
+  arithmeticShallowDepthClaim,
+  paperDepthBound,
+  paperDepthBoundP1,
+  transformerToTc0Claims,
+  verifyTransformerToTc0,
+} from '../src/proofs/transformer/transformerToTc0.js';
 import { compileArithmetic, type CompileFault } from '../src/reductions/compile/index.js';
 import { majorityTransformer } from '../src/reductions/majorityTransformer.js';
 
@@ -15,7 +23,18 @@ describe('transformer-to-tc0', () => {
     expect(r.problems).toEqual([]);
     expect(r.verdict).toBe('holds');
     const metrics = new Set(r.measurements.map((m) => m.metric));
-    expect(metrics).toEqual(new Set(['depth·arith', 'depth·paper', 'depth·P1·arith', 'depth·P1·paper']));
+    expect(metrics).toEqual(
+      new Set([
+        'depth·arith',
+        'depth·paper',
+        'depth·P1·arith',
+        'depth·P1·paper',
+        'depth·arith·shallow',
+        'depth·paper·shallow',
+        'depth·P1·arith·shallow',
+        'depth·P1·paper·shallow',
+      ]),
+    );
     // in P1's basis the measured depth stays within one level of the kernel's
     for (const m of r.measurements.filter((x) => x.metric === 'depth·P1·arith')) expect(m.measured).toBeLessThanOrEqual(m.claimed);
     expect(r.notes.join('\n')).toMatch(/paper route depths/);
@@ -28,7 +47,23 @@ describe('transformer-to-tc0', () => {
     // 1 saturated layer, accept: 2 + [0 + (26 + 6 + 26) + 26 + 0] + 1 = 87 whatever n
     expect(arithmeticDepthClaim(architectureParams(m, 16, 8))).toBe(87);
     expect(arithmeticDepthClaim(architectureParams(m, 1024, 20))).toBe(87);
+    // shallow arithmetic (d_⊗ 5, d_⊕ 6): 2 + [0 + (11 + 6 + 11) + 11 + 0] + 1 = 42
+    expect(arithmeticShallowDepthClaim(architectureParams(m, 16, 8))).toBe(42);
+    const paperShallow = transformerToTc0Claims.find((c) => c.metric === 'depth·paper·shallow')!;
+    expect(paperShallow.at({ dPlusShallow: 6, layers: 2 })).toBe(45);
   });
+
+  it('rejects a broken shallow compiler (every score negated), naming the shallow route', async () => {
+    const r = await verifyTransformerToTc0(ctx, {
+      ...small,
+      propertyRuns: 8,
+      compileArithmeticShallow: (model, n) => compileArithmetic(model, n, { fault: 'negate-score', shallow: true }),
+    });
+    expect(r.verdict).toBe('fails');
+    const failed = r.tiers.filter((t) => !t.holds);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(JSON.stringify(failed.map((t) => t.failure))).toMatch(/shallow arithmetic/);
+  }, 120_000);
 
   for (const [fault, why] of [
     ['negate-score', 'every score negated'],

@@ -394,7 +394,8 @@ const floatOpLemma = (o: FloatOpInfo): Lemma => {
     title: o.title,
     statement: `${o.what} of two p-bit floats (semantics pinned in docs/semantics.md) is a constant-depth threshold circuit, by the lookup route (P1 Lemma 1: depth ${floatLookupFormula.depth}, size ${floatLookupFormula.size}) by an explicit arithmetic route (depth ${o.arithFormula.depth}, size ${o.arithFormula.size}), and by a shallow route on the block-save arithmetic (depth ${o.shallowFormula.depth}, depth·P1 ${o.shallowFormula.depthP1}).`,
     reference: 'P1 App. A and Def 8 (scalar operations); P1 Lemma 1',
-    dependsOn: o.op === 'mul' ? ['lookup-table', 'multiplication', 'multiplication-shallow'] : ['lookup-table'],
+    // the shallow routes of the product and the quotient run the block-save adder of iterated-addition-shallow
+    dependsOn: o.op === 'mul' ? ['lookup-table', 'multiplication', 'iterated-addition-shallow'] : o.op === 'div' ? ['lookup-table', 'iterated-addition-shallow'] : ['lookup-table'],
     claimed,
     tiers,
     verify: async (ctx) => {

@@ -27,6 +27,17 @@
  *   F = 2(d_⊗c + d_⊕) + 2 with a feed-forward block, else 0. The architecture is passed to the
  *   claim as parameters (`layers`, per layer `softmax·ℓ`, `saturated·ℓ`, `hard·ℓ`, `ffn·ℓ`,
  *   `accept`).
+ * - `depth·P1·paper` and `depth·P1·arith`: the same in P1's basis (P1's formula with d_⊕^P1;
+ *   the arithmetic claim + 1).
+ * - With the opt-in shallow arithmetic (`compilePaper(…, { shallowSum: true })`,
+ *   `compileArithmetic(…, { shallow: true })`): `depth·paper·shallow` ≤ 3 + (9 + 2·d_⊕)·d with
+ *   d_⊕ the measured depth of `floatIteratedSumShallow(n, p)` (≤ 6; P1 basis ≤ 7,
+ *   `depth·P1·paper·shallow`), and `depth·arith·shallow` = the arithmetic formula with
+ *   d_⊗ = 5, d_⊕ = 6, d_⊘ = 4 (the shallow routes' claims; `depth·P1·arith·shallow` + 1). The
+ *   default compilers are unchanged; the shallow ones are checked on the same models
+ *   (exhaustive: the paper route's general models, majority.json and the first random model;
+ *   property: every random (model, input) pair, and the example models up to n = 8, `--full`
+ *   16) and the notes print both side by side.
  *
  * ## Implementation notes
  * - exhaustive: random concrete models (binary alphabet, 1–3 layers, 1–2 heads, d_model ≤ 4,
@@ -64,8 +75,10 @@ import { compilePaper } from '../../reductions/compile/paperRoute.js';
 import { bitsPerToken, decodeTokens, encodeRunOutputs, encodeTokens, type CompiledTransformer } from '../../reductions/compile/types.js';
 import { majorityTransformer } from '../../reductions/majorityTransformer.js';
 import { arbGeneralModel, arbModelAndInput, arbTransformerModel, describeModel } from '../../reductions/randomTransformer.js';
-import { floatDivArithBounds, floatMulArithBounds } from '../arithmetic/floatOps.js';
+import { floatDivArithBounds, floatDivShallowBounds, floatMulArithBounds, floatMulShallowBounds } from '../arithmetic/floatOps.js';
 import { floatIteratedSumBounds } from '../arithmetic/floatIteratedSum.js';
+import { floatIteratedSumShallowBounds } from '../arithmetic/floatIteratedSumShallow.js';
+import { floatIteratedSumShallow } from '../../reductions/arithmetic/floatIteratedSumShallow.js';
 import { fittedExponent, report, requirementsOf, type ClaimedBound, type Lemma, type LemmaReport, type Params, type VerifyContext } from '../lemma.js';
 import { saturatedDenseExample, softmaxTwoLayerExample } from '../../reductions/exampleModels.js';
 
@@ -97,14 +110,25 @@ export const architectureParams = (model: TransformerModel, n: number, p: number
  * depths of its blocks at precision p.
  * @category claims
  */
-export const arithmeticDepthClaim = (params: Params): number => {
+export const arithmeticDepthClaim = (params: Params): number =>
+  arithmeticDepthClaimWith(params, (p, n) => ({ mul: floatMulArithBounds(p).depth, sum: floatIteratedSumBounds(n, p).depth, div: floatDivArithBounds(p).depth }));
+
+/**
+ * The same formula on the shallow arithmetic (the opt-in `shallow` of `compileArithmetic`):
+ * d_⊗ = 5, d_⊕ = 6, d_⊘ = 4, the claimed depths of the shallow routes of `float-mul`,
+ * `float-div` and of `float-iterated-sum-shallow`.
+ * @category claims
+ */
+export const arithmeticShallowDepthClaim = (params: Params): number =>
+  arithmeticDepthClaimWith(params, (p, n) => ({ mul: floatMulShallowBounds(p).depth, sum: floatIteratedSumShallowBounds(n, p).depth, div: floatDivShallowBounds(p).depth }));
+
+/** The formula of {@link arithmeticDepthClaim} for given claimed depths of ⊗, ⊕ (k = max(2, n)) and ⊘. */
+const arithmeticDepthClaimWith = (params: Params, blocks: (p: number, k: number) => { mul: number; sum: number; div: number }): number => {
   const p = num(params, 'p');
   const n = num(params, 'n');
   const L = num(params, 'layers');
   if (!Number.isFinite(p) || !Number.isFinite(L) || !Number.isFinite(n)) return Number.NaN;
-  const mul = floatMulArithBounds(p).depth;
-  const sum = floatIteratedSumBounds(Math.max(2, n), p).depth;
-  const div = floatDivArithBounds(p).depth;
+  const { mul, sum, div } = blocks(p, Math.max(2, n));
   const emb = 2;
   const exp = 2;
   const cmp = 2;
@@ -168,6 +192,37 @@ export const transformerToTc0Claims: readonly ClaimedBound[] = [
     at: (params) => arithmeticDepthClaim(params) + 1,
     source: 'construction',
   },
+  {
+    metric: 'depth·paper·shallow',
+    figure: 'depth',
+    formula: '3 + (9 + 2·d_⊕)·d with d_⊕ = the depth of floatIteratedSumShallow(n, p), measured (the parameter `dPlusShallow`): the paper route with the opt-in shallow ⊕',
+    at: (params) => paperDepthBound({ ...params, dPlus: num(params, 'dPlusShallow') }),
+    source: 'paper',
+    ref: 'P1 Thm 1',
+  },
+  {
+    metric: 'depth·P1·paper·shallow',
+    figure: 'depthP1',
+    formula: "3 + (9 + 2·d_⊕^P1)·d in P1's basis with d_⊕^P1 = the P1-basis depth of floatIteratedSumShallow(n, p), measured (the parameter `dPlusShallowP1`)",
+    at: (params) => paperDepthBoundP1({ ...params, dPlusP1: num(params, 'dPlusShallowP1') }),
+    source: 'paper',
+    ref: 'P1 Thm 1',
+  },
+  {
+    metric: 'depth·arith·shallow',
+    figure: 'depth',
+    formula:
+      "depth·arith's formula with d_⊗ = 5, d_⊕ = 6, d_⊘ = 4: the claimed depths of `float-mul`, `float-div` (shallow routes) and `float-iterated-sum-shallow` — the arithmetic route with the opt-in shallow arithmetic",
+    at: arithmeticShallowDepthClaim,
+    source: 'construction',
+  },
+  {
+    metric: 'depth·P1·arith·shallow',
+    figure: 'depthP1',
+    formula: 'depth·arith·shallow + 1 (the one level `expandWeights` may add)',
+    at: (params) => arithmeticShallowDepthClaim(params) + 1,
+    source: 'construction',
+  },
 ];
 
 // -------------------------------------------------------------------------------------------
@@ -211,6 +266,9 @@ const arbEncoded = (alphabetSize: number, n: number): fc.Arbitrary<Uint8Array> =
 export interface TransformerToTc0Options {
   readonly compileArithmetic?: (model: TransformerModel, n: number) => Either<string, CompiledTransformer>;
   readonly compilePaper?: (model: GeneralModel, n: number) => Either<string, CompiledTransformer>;
+  /** The compilers with the opt-in shallow arithmetic (default: `{ shallow: true }`, `{ shallowSum: true }`). */
+  readonly compileArithmeticShallow?: (model: TransformerModel, n: number) => Either<string, CompiledTransformer>;
+  readonly compilePaperShallow?: (model: GeneralModel, n: number) => Either<string, CompiledTransformer>;
   /** Override the sizes of the default sweep (tests). */
   readonly exhaustiveModels?: number;
   readonly maxExhaustiveN?: number;
@@ -250,10 +308,17 @@ interface Collected {
 export const verifyTransformerToTc0 = async (ctx: VerifyContext, opts: TransformerToTc0Options = {}): Promise<LemmaReport> => {
   const arith = opts.compileArithmetic ?? compileArithmetic;
   const paper = opts.compilePaper ?? compilePaper;
-  const claimArith = transformerToTc0Claims.find((c) => c.metric === 'depth·arith')!;
-  const claimPaper = transformerToTc0Claims.find((c) => c.metric === 'depth·paper')!;
-  const claimArithP1 = transformerToTc0Claims.find((c) => c.metric === 'depth·P1·arith')!;
-  const claimPaperP1 = transformerToTc0Claims.find((c) => c.metric === 'depth·P1·paper')!;
+  const arithShallow = opts.compileArithmeticShallow ?? ((m: TransformerModel, n: number) => compileArithmetic(m, n, { shallow: true }));
+  const paperShallow = opts.compilePaperShallow ?? ((m: GeneralModel, n: number) => compilePaper(m, n, { shallowSum: true }));
+  const claimOf = (metric: string): ClaimedBound => transformerToTc0Claims.find((c) => c.metric === metric)!;
+  const claimArith = claimOf('depth·arith');
+  const claimPaper = claimOf('depth·paper');
+  const claimArithP1 = claimOf('depth·P1·arith');
+  const claimPaperP1 = claimOf('depth·P1·paper');
+  const claimArithS = claimOf('depth·arith·shallow');
+  const claimArithSP1 = claimOf('depth·P1·arith·shallow');
+  const claimPaperS = claimOf('depth·paper·shallow');
+  const claimPaperSP1 = claimOf('depth·P1·paper·shallow');
   const exhaustive: Collected = { runs: [], measurements: [] };
   const property: Collected = { runs: [], measurements: [] };
   const notes: string[] = [];
@@ -269,12 +334,20 @@ export const verifyTransformerToTc0 = async (ctx: VerifyContext, opts: Transform
   };
 
   /** Compile a concrete model at n, check it (exhaustive or property), measure it. */
-  const checkConcrete = (model: TransformerModel, n: number, label: string, into: Collected, how: 'exhaustive' | 'property', numRuns = 64): { depth: number; size: number } | null => {
+  const checkConcrete = (
+    model: TransformerModel,
+    n: number,
+    label: string,
+    into: Collected,
+    how: 'exhaustive' | 'property',
+    numRuns = 64,
+    shallow = false,
+  ): { depth: number; depthP1: number; size: number; claim: number } | null => {
     const pe = precisionAt(model.precision.c, model.alphabet.length, n);
     if (pe._tag === 'Left') return null;
     const params = pe.right;
-    const compiled = arith(model, n);
-    const where = `${label}, n = ${n} (arithmetic route)`;
+    const compiled = (shallow ? arithShallow : arith)(model, n);
+    const where = `${label}, n = ${n} (arithmetic route${shallow ? ', shallow arithmetic' : ''})`;
     if (compiled._tag === 'Left') {
       into.runs.push({ where, run: tierRun(left(checkFailure(how, `the compiler refused: ${compiled.left}`, { model: describeModel(model), n })), how, where) });
       return null;
@@ -288,14 +361,15 @@ export const verifyTransformerToTc0 = async (ctx: VerifyContext, opts: Transform
         : checkCircuitProperty(compiled.right.circuit, stmt, arch, { seed: ctx.seed, numRuns, inputs: arbEncoded(model.alphabet.length, n) });
     into.runs.push({ where, run: tierRun(r, how, stmt.text) });
     if (!isRight(r)) return null;
+    const [cd, cp] = shallow ? [claimArithS, claimArithSP1] : [claimArith, claimArithP1];
     into.measurements.push(
       ...measureCircuit(r.right, [
-        { metric: claimArith.metric, figure: 'depth', claimed: claimArith.at(arch) },
-        { metric: claimArithP1.metric, figure: 'depthP1', claimed: claimArithP1.at(arch) },
+        { metric: cd.metric, figure: 'depth', claimed: cd.at(arch) },
+        { metric: cp.metric, figure: 'depthP1', claimed: cp.at(arch) },
       ]),
     );
     const m = metrics(compiled.right.circuit);
-    return { depth: m.depth, size: m.size };
+    return { depth: m.depth, depthP1: m.depthP1, size: m.size, claim: cd.at(arch) };
   };
 
   // 1. exhaustive, arithmetic route: random models at every n ≤ maxN
@@ -304,11 +378,16 @@ export const verifyTransformerToTc0 = async (ctx: VerifyContext, opts: Transform
     for (let n = 1; n <= maxN; n++) checkConcrete(model, n, `random model #${i + 1}`, exhaustive, 'exhaustive');
     await tick();
   }
-  for (let n = 1; n <= maxN; n++) checkConcrete(majorityTransformer(), n, 'majority.json', exhaustive, 'exhaustive');
+  for (let n = 1; n <= maxN; n++) {
+    checkConcrete(majorityTransformer(), n, 'majority.json', exhaustive, 'exhaustive');
+    checkConcrete(majorityTransformer(), n, 'majority.json', exhaustive, 'exhaustive', 64, true);
+  }
+  if (sampled[0] !== undefined) for (let n = 1; n <= Math.min(maxN, 4); n++) checkConcrete(sampled[0], n, 'random model #1', exhaustive, 'exhaustive', 64, true);
 
   // 2. exhaustive, paper route: random general models at n ≤ 4
   const generals = fc.sample(generalArb, { seed: ctx.seed + 1, numRuns: paperModels });
   const paperDepths: string[] = [];
+  const paperShallowDepths: string[] = [];
   for (const [i, model] of generals.entries()) {
     for (let n = 1; n <= 4; n++) {
       const pe = precisionAt(model.precision.c, model.alphabet.length, n);
@@ -331,10 +410,30 @@ export const verifyTransformerToTc0 = async (ctx: VerifyContext, opts: Transform
       const ms = measureCircuit(r.right, [{ metric: claimPaper.metric, figure: 'depth', claimed: claimPaper.at(arch) }]);
       exhaustive.measurements.push(...ms, ...measureCircuit(r.right, [{ metric: claimPaperP1.metric, figure: 'depthP1', claimed: claimPaperP1.at(arch) }]));
       for (const m of ms) paperDepths.push(`${m.measured}${m.measured === m.claimed ? ' (= claim)' : ` (claim ${m.claimed})`}`);
+      // the same model with the opt-in shallow ⊕
+      const whereS = `general model #${i + 1}, n = ${n} (paper route, shallow ⊕)`;
+      const compiledS = paperShallow(model, n);
+      if (compiledS._tag === 'Left') {
+        exhaustive.runs.push({ where: whereS, run: tierRun(left(checkFailure('exhaustive', `the compiler refused: ${compiledS.left}`, { n })), 'exhaustive', whereS) });
+        continue;
+      }
+      const sm = metrics(floatIteratedSumShallow(n, params.p).circuit);
+      const archS: Params = { n, p: params.p, layers: model.layers.length, dPlusShallow: sm.depth, dPlusShallowP1: sm.depthP1 };
+      const rS = checkCircuitExhaustive(compiledS.right.circuit, { ...stmt, text: `${stmt.text}, shallow ⊕` }, archS);
+      exhaustive.runs.push({ where: whereS, run: tierRun(rS, 'exhaustive', `${stmt.text}, shallow ⊕`) });
+      if (!isRight(rS)) continue;
+      const msS = measureCircuit(rS.right, [
+        { metric: claimPaperS.metric, figure: 'depth', claimed: claimPaperS.at(archS) },
+        { metric: claimPaperSP1.metric, figure: 'depthP1', claimed: claimPaperSP1.at(archS) },
+      ]);
+      exhaustive.measurements.push(...msS);
+      const [dS, pS] = msS;
+      if (dS !== undefined && pS !== undefined) paperShallowDepths.push(`${dS.measured} (claim ${dS.claimed}; P1 basis ${pS.measured}, claim ${pS.claimed})`);
     }
     await tick();
   }
   if (paperDepths.length > 0) notes.push(`paper route depths (d layers, d_⊕ measured): ${paperDepths.join(', ')}`);
+  if (paperShallowDepths.length > 0) notes.push(`paper route with the shallow ⊕, same models and n: ${paperShallowDepths.join(', ')}`);
 
   // 3. property: random models and inputs (alphabets of 2–4 symbols), compiled per case
   const pairs = arbModelAndInput({ n: { min: 1, max: 6 }, alphabetSize: { min: 2, max: 4 }, dModel: { min: 1, max: 3 }, layers: { min: 1, max: 2 }, heads: { min: 1, max: 2 }, dHead: { min: 1, max: 2 }, hidden: { min: 1, max: 2 }, c: [1] });
@@ -351,7 +450,15 @@ export const verifyTransformerToTc0 = async (ctx: VerifyContext, opts: Transform
       const expected = encodeRunOutputs(params.right, run.right);
       const got = evaluate(compiled.right.circuit, encodeTokens(model.alphabet.length, tokens));
       const same = expected.length === got.length && expected.every((x, i) => x === got[i]);
-      return same ? true : { model: describeModel(model), tokens: tokens.map((t) => model.alphabet[t]).join(' '), expected: Array.from(expected).join(''), circuit: Array.from(got).join('') };
+      if (!same) return { model: describeModel(model), tokens: tokens.map((t) => model.alphabet[t]).join(' '), expected: Array.from(expected).join(''), circuit: Array.from(got).join('') };
+      // the same pair through the compiler with the opt-in shallow arithmetic
+      const shallow = arithShallow(model, n);
+      if (shallow._tag === 'Left') return { model: describeModel(model), tokens, reason: `the compiler (shallow arithmetic) refused: ${shallow.left}` };
+      const gotS = evaluate(shallow.right.circuit, encodeTokens(model.alphabet.length, tokens));
+      const sameS = expected.length === gotS.length && expected.every((x, i) => x === gotS[i]);
+      return sameS
+        ? true
+        : { route: 'shallow arithmetic', model: describeModel(model), tokens: tokens.map((t) => model.alphabet[t]).join(' '), expected: Array.from(expected).join(''), circuit: Array.from(gotS).join('') };
     },
     { route: 'arithmetic' },
     'the compiled circuit equals the transformer on random (model, input) pairs',
@@ -367,10 +474,17 @@ export const verifyTransformerToTc0 = async (ctx: VerifyContext, opts: Transform
     ['a dense saturated model', saturatedDenseExample()],
   ] as const) {
     const points: { n: number; size: number; depth: number }[] = [];
+    const sideBySide: string[] = [];
     for (const n of sweep) {
       const r = checkConcrete(model, n, name, property, 'property', 32);
       if (r !== null) points.push({ n, ...r });
+      // the shallow arithmetic compiles more slowly (wider adders): up to n = 8 (`--full`: 16)
+      const rs = n <= (ctx.full ? 16 : 8) ? checkConcrete(model, n, name, property, 'property', 16, true) : null;
+      if (r !== null && rs !== null) {
+        sideBySide.push(`n = ${n}: depth ${rs.depth} (${r.depth}), claim ${rs.claim} (${r.claim}), depth·P1 ${rs.depthP1} (${r.depthP1})`);
+      }
     }
+    if (sideBySide.length > 0) notes.push(`${name}, shallow arithmetic (default in parentheses): ${sideBySide.join('; ')}`);
     if (points.length > 0) {
       notes.push(
         `${name}: depth ${points.map((q) => `${q.depth} at n = ${q.n}`).join(', ')}; size ${points.map((q) => q.size).join(', ')}` +
@@ -400,7 +514,7 @@ export const transformerToTc0Lemma: Lemma = {
   statement:
     'For a c·log n-precision transformer with d layers and each input length n, a threshold circuit of constant depth (3 + (9 + 2·d_⊕)·d by P1\'s proof) and polynomial size computes exactly what the transformer computes on every input of length n.',
   reference: 'P1 Thm 1, Cor 1.1',
-  dependsOn: ['lookup-table', 'float-iterated-sum', 'float-mul', 'float-div', 'float-compare'],
+  dependsOn: ['lookup-table', 'float-iterated-sum', 'float-iterated-sum-shallow', 'float-mul', 'float-div', 'float-compare'],
   claimed: transformerToTc0Claims,
   tiers: ['exhaustive', 'property'],
   verify: (ctx) => verifyTransformerToTc0(ctx),
