@@ -955,14 +955,20 @@ const prtruncProc = proc(
 );
 
 /**
- * fisLayout() → l, fa0, fa1, tr: block width, the two adders' first ids, the truncation's first
- * id (the adders have the same gates: their fold decisions do not depend on the sign).
+ * fisLayoutCore() → l, fa0, fa1, tr: block width, the two adders' first ids, the truncation's
+ * first id (the adders have the same gates: their fold decisions do not depend on the sign).
  */
-const layoutProc = proc('fisLayout', { l: LB, fa0: IDB, fa1: IDB, tr: IDB }, [], ['l', 'fa0', 'fa1', 'tr'], [
+const layoutCoreProc = proc('fisLayoutCore', { l: LB, fa0: IDB, fa1: IDB, tr: IDB }, [], ['l', 'fa0', 'fa1', 'tr'], [
   call('fisEll', [], ['l']),
   set('fa0', FA0),
   call('fisSS', [NB, R('l'), R('fa0')], ['fa1']),
   set('tr', sub(mul(2, R('fa1')), R('fa0'))),
+]);
+
+/** fisLayout() → l, fa0, fa1, tr, sid: {@link FIS_LAYOUT}, the core layout and the sign bit's id. */
+const layoutProc = proc('fisLayout', { l: LB, fa0: IDB, fa1: IDB, tr: IDB, sid: IDB, kd: 4 }, [], ['l', 'fa0', 'fa1', 'tr', 'sid'], [
+  call('fisLayoutCore', [], ['l', 'fa0', 'fa1', 'tr']),
+  call('fisLR', [sub(WP, 1), R('l'), R('fa0')], ['kd', 'sid']),
 ]);
 
 /** The id of output t given the layout registers. */
@@ -975,10 +981,9 @@ const outputIdOf = (t: E): Expr => {
   );
 };
 
-const entryProc = proc(FIS_ENTRY, { l: LB, fa0: IDB, fa1: IDB, tr: IDB, sid: IDB, g: IDB, t: add(P, 1), kd: 4 }, [], [], [
+const entryProc = proc(FIS_ENTRY, { l: LB, fa0: IDB, fa1: IDB, tr: IDB, sid: IDB, g: IDB, t: add(P, 1) }, [], [], [
   call('fisPrAlign', []),
-  call('fisLayout', [], ['l', 'fa0', 'fa1', 'tr']),
-  call('fisLR', [sub(WP, 1), R('l'), R('fa0')], ['kd', 'sid']),
+  call('fisLayout', [], ['l', 'fa0', 'fa1', 'tr', 'sid']),
   call('fisPrAdder', [0, R('l'), R('fa0')], ['g']),
   call('fisPrAdder', [1, R('l'), R('g')], ['g']),
   call('fisPrTrunc', [R('l'), R('fa0'), R('fa1'), R('sid'), R('g')], ['g']),
@@ -986,12 +991,12 @@ const entryProc = proc(FIS_ENTRY, { l: LB, fa0: IDB, fa1: IDB, tr: IDB, sid: IDB
 ]);
 
 const sizeProc = proc(FIS_SIZE, { l: LB, fa0: IDB, fa1: IDB, tr: IDB, s: IDB }, [], ['s'], [
-  call('fisLayout', [], ['l', 'fa0', 'fa1', 'tr']),
+  call('fisLayoutCore', [], ['l', 'fa0', 'fa1', 'tr']),
   set('s', add(add(R('tr'), add(mul(2, BG), sub(QQ, 1))), add(4, QQ))),
 ]);
 
 const outputProc = proc(FIS_OUTPUT_ID, { t: add(P, 1), g: IDB, l: LB, fa0: IDB, fa1: IDB, tr: IDB, sid: IDB, kd: 4 }, ['t'], ['g'], [
-  call('fisLayout', [], ['l', 'fa0', 'fa1', 'tr']),
+  call('fisLayoutCore', [], ['l', 'fa0', 'fa1', 'tr']),
   set('sid', 0),
   when(eq(R('t'), sub(QQ, 1)), [call('fisLR', [sub(WP, 1), R('l'), R('fa0')], ['kd', 'sid'])]),
   set('g', outputIdOf(R('t'))),
@@ -1036,6 +1041,7 @@ export const floatIteratedSumProcs = (): readonly Proc[] => [
   pralignProc,
   prmagsProc,
   prtruncProc,
+  layoutCoreProc,
   layoutProc,
   entryProc,
   sizeProc,
