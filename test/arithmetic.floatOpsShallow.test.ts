@@ -1,6 +1,6 @@
 /**
  * The shallow float routes (src/reductions/arithmetic/floatOpsShallow.ts): bit-exact with
- * float.ts, the depths claimed (product 5, quotient 4, comparison 3), agreement with the deeper
+ * float.ts, the depths claimed (product 5, quotient 3, comparison 3), agreement with the deeper
  * arithmetic routes, the P1-format export measured after parsing, and a broken construction
  * caught with a readable counterexample.
  */
@@ -78,10 +78,10 @@ describe('shallow float routes: bit-exact with float.ts', () => {
 });
 
 describe('shallow float routes: depths and claims', () => {
-  it('product depth 5 (p ≥ 6), quotient 4 (p ≥ 12), comparison 3, against 17, 14 and 6; every claim holds', () => {
+  it('product depth 5 (p ≥ 6), quotient 3, comparison 3, against 17, 14 and 6; every claim holds', () => {
     const deep = { mul: 17, div: 14, compare: 6 } as const;
-    const full = { mul: 6, div: 12, compare: 4 } as const;
-    const exact = { mul: 5, div: 4, compare: 3 } as const;
+    const full = { mul: 6, div: 4, compare: 4 } as const;
+    const exact = { mul: 5, div: 3, compare: 3 } as const;
     for (const op of OPS) {
       for (const p of op === 'div' ? [4, 6, 8, 12, 16, 20] : [4, 6, 8, 12, 16, 24, 32]) {
         const m = checkClaim(shallow[op](p).circuit, bounds[op](p));
@@ -123,7 +123,7 @@ describe('exported P1-format circuits have the depth the check reports', () => {
     ['float-iterated-sum-shallow', { n: 4, p: 6 }, 6, 7],
     ['float-iterated-sum', { n: 4, p: 8 }, 9, 10],
     ['float-mul', { p: 12, k: 2 }, 5, 5],
-    ['float-div', { p: 12, k: 2 }, 4, 5],
+    ['float-div', { p: 12, k: 2 }, 3, 4],
     ['float-compare', { p: 12, k: 2 }, 3, 4],
     ['float-mul', { p: 12 }, 17, 17],
   ] as const)('%s %o: depth %i, and the parsed export has depth·P1 = %i', (id, opts, depth, depthP1) => {

@@ -12,7 +12,7 @@
  *   mantissa by counting threshold gates; comparison by top-bit position then mantissas);
  * - the **shallow** route (`src/reductions/arithmetic/floatOpsShallow.ts`): the same
  *   arithmetic on the block-save adders of `iterated-addition-shallow`, the truncation's case
- *   split folded into the adders' last gates: product depth 5, quotient 4, comparison 3.
+ *   split folded into the adders' last gates: product depth 5, quotient 3, comparison 3.
  * All three are checked bit-exact against the kernel's `floatMul`, `floatDiv`, `floatCompare`, and
  * the sizes of both are measured side by side (metrics suffixed `·lookup` and `·arith`).
  *
@@ -33,7 +33,7 @@
  *   more level at most, for negated inputs), where NOT layers gave 22, 19 and 8; size·P1 by the
  *   derived bound 2S + I, I = 2p (`familyClaims.ts`);
  * - shallow route (`·shallow`, `source: 'construction'`): product depth 5 (4 at p = 4), quotient
- *   depth 4 (3 for p ≤ 10), comparison depth 3; depth·P1 5, 5 and 4 (the quotient and the
+ *   depth 3, comparison depth 3; depth·P1 5, 4 and 4 (the quotient and the
  *   comparison compare input bits at layer 1, so one operand is read negated: a NOT level in
  *   P1's basis; the product reads its inputs positively at layer 1, e.g. the exponent as
  *   Σ 2^i m_i − Σ 2^(i+1)(s ∧ m_i)); sizes as upper bounds counted stage by stage from the
@@ -247,23 +247,24 @@ export const floatMulShallowFormula: BoundsFormula = {
 };
 
 /**
- * The shallow quotient's bounds, r = p/2 − 1: depth 4, depth·P1 5; size ≤ 2r(2^(r−1) − 1) +
- * 2r + 6 + 4(7r − 1) + 16r·adder(2, r) + trunc(2r, r, 4).
+ * The shallow quotient's bounds, r = p/2 − 1, M = 2^r − 1: depth 3, depth·P1 4; size ≤
+ * 2r(2^(r−1) − 1) (counting gates) + 2r + 6 + 4(7r − 1) + 16M (the exponent thresholds
+ * [F_σ ≥ t], four sign pairs × 4M values of t) + trunc(2r, r, 4).
  * @category claims
  */
 export const floatDivShallowBounds = (p: number): CircuitBounds => {
   const R = r(p);
-  const size = 2 * R * (2 ** (R - 1) - 1) + 2 * R + 6 + conditionGates(R) + 16 * R * signedAdderGates(2, R) + truncationGates(2 * R, R, 4);
-  return { depth: 4, size, depthP1: 5, sizeP1: p1SizeBound(size, 2 * p) };
+  const size = 2 * R * (2 ** (R - 1) - 1) + 2 * R + 6 + conditionGates(R) + 16 * (2 ** R - 1) + truncationGates(2 * R, R, 4);
+  return { depth: 3, size, depthP1: 4, sizeP1: p1SizeBound(size, 2 * p) };
 };
 
 /** The shallow quotient's claims as text. @category claims */
 export const floatDivShallowFormula: BoundsFormula = {
-  depth: '4',
-  size: '2r(2^(r−1) − 1) + 2r + 6 + 4(7r − 1) + 16r·adder(2, r) + trunc(2r, r, 4)',
-  depthP1: '5',
+  depth: '3',
+  size: '2r(2^(r−1) − 1) + 2r + 6 + 4(7r − 1) + 16M + trunc(2r, r, 4)',
+  depthP1: '4',
   sizeP1: p1SizeFormula('the size claim', '2p'),
-  where: 'r = p/2 − 1; adder and trunc as for the product',
+  where: 'r = p/2 − 1, M = 2^r − 1; trunc as for the product',
 };
 
 /** The shallow comparison's bounds, r = p/2 − 1: depth 3, depth·P1 4, size ≤ 18r + 10. @category claims */

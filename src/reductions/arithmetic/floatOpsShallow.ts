@@ -8,7 +8,7 @@
  * and `float-compare` check both and print their depths side by side.
  *
  * ## Main definitions
- * - {@link floatMulShallow} (depth 5), {@link floatDivShallow} (depth 4),
+ * - {@link floatMulShallow} (depth 5), {@link floatDivShallow} (depth 3),
  *   {@link floatCompareShallow} (depth 3): the family members, layouts as in `./floatOps`.
  * - Builder-level gadgets {@link floatMulShallowGadget}, {@link floatDivShallowGadget},
  *   {@link floatCompareShallowGadget} for composition (the compiled transformer's arithmetic
@@ -36,15 +36,18 @@
  *   exponent bits (e_a + e_b + j + 1 − r) mod 2^r and its negation by block-save adders on
  *   the sign-split exponent bits, guarded the same way; layer 5: the ORs of the truncation
  *   (`./floatOps`, "The truncation, normalized").
- * - **quotient, depth 4.** Layer 1: A_s = [x·2^s ≥ 2^(r−1)·y] for s = 0…2r−1, so the shift s
+ * - **quotient, depth 3.** Layer 1: A_s = [x·2^s ≥ 2^(r−1)·y] for s = 0…2r−1, so the shift s
  *   that normalizes the quotient is selected by the 0/1 form σ_s = A_s − A_(s−1); the counting
  *   gates T_(s,k) = [k·y ≤ x·2^s] of `./floatOps` for every s; exponent conditions per sign
- *   pair. Layer 2: the bits of Q_s = ⌊x·2^s/y⌋ by telescoping, each gate guarded by σ_s and
- *   its exponent condition (D = e_a − e_b − s under σ_s); layer 3: the exponent bits of ±D by
- *   block-save adders on the input bits directly, one per pair of exponent signs, guarded;
- *   layer 4: the ORs.
+ *   pair; and [F_σ ≥ t] for F = e_a − e_b under each pair σ of exponent signs (linear in the
+ *   input bits) and every t in its range. Layer 2: the bits of Q_s = ⌊x·2^s/y⌋ by
+ *   telescoping, each gate guarded by σ_s and its exponent condition (D = e_a − e_b − s under
+ *   σ_s); the bits of |D| likewise, as telescoping forms in the [F_σ ≥ t] (a function of one
+ *   bounded linear form), guarded by σ_s, the signs σ and [D ≥ 0] or [D ≤ −1]; layer 3: the
+ *   ORs.
  * Sizes are counted in the lemmas (`src/proofs/arithmetic/floatOps.ts`): O(p³) for the
- * product and O(p) for the comparison, Θ(p·2^(p/2)) for the quotient (the counting gates).
+ * product and O(p) for the comparison, Θ(p·2^(p/2)) for the quotient (the counting gates,
+ * and 16·(2^(p/2−1) − 1) exponent thresholds).
  *
  * ## Implementation notes
  * **Guarded gates.** A bit computed as [F ≥ t] with F ∈ [0, 2t) on every input (the block-save
@@ -405,31 +408,6 @@ const exponentConditions = (ctx: Ctx, A: FloatBits, B: FloatBits, alpha: 1 | -1,
 };
 
 /**
- * The exponent bits of ±(α·e_a + β·e_b + c) mod 2^r as {@link BitForm}s, one set per pair of
- * exponent signs (with the guard [signs = (σa, σb)]): block-save adders on the magnitude input
- * bits, so each bit is a gate of layer 3 (module notes, quotient).
- */
-const exponentBitsByCases = (
-  ctx: Ctx,
-  A: FloatBits,
-  B: FloatBits,
-  alpha: 1 | -1,
-  beta: 1 | -1,
-  c: number,
-): { readonly guard: readonly Form[]; readonly bits: BitForm[] }[] => {
-  const r = A.expMag.length;
-  return SIGN_CASES.map(([sa, sb]) => {
-    const ca = alpha * (sa === 1 ? -1 : 1);
-    const cb = beta * (sb === 1 ? -1 : 1);
-    const bits: SignedBit[] = [
-      ...A.expMag.map((g, i): SignedBit => ({ g, pos: i, sign: ca === 1 ? 1 : -1, group: i })),
-      ...B.expMag.map((g, i): SignedBit => ({ g, pos: i, sign: cb === 1 ? 1 : -1, group: r + i })),
-    ];
-    return { guard: [signIs(A.expSign, sa), signIs(B.expSign, sb)], bits: signedSumBitForms(ctx, bits, r, c, EXPONENT_BLOCK) };
-  });
-};
-
-/**
  * The exponent bits of ±(α·e_a + β·e_b + c) mod 2^r from e = Σ 2^i·m_i − Σ 2^(i+1)·(s ∧ m_i)
  * (the ANDs at layer 1, the magnitude bits read directly): one adder per constant, bits of
  * layer 4. (Reading s ∧ m_i rather than m_i ∧ ¬s keeps every layer-1 gate free of negated
@@ -454,6 +432,42 @@ const exponentBitsMasked = (ctx: Ctx, A: FloatBits, B: FloatBits, alpha: 1 | -1,
       negate ? -c : c,
       EXPONENT_BLOCK,
     );
+};
+
+/**
+ * The bits of g(F) for F = α·e_a + β·e_b and a function g into [0, 2^r), one set per pair of
+ * exponent signs (guard [signs = (σa, σb)]), each bit a telescoping form over the layer-1 gates
+ * [F_σ ≥ t] (t over the range of F_σ, which is linear in the input bits for fixed signs):
+ * bit_i(g(F)) = bit_i(g(F_min)) + Σ_t (bit_i(g(t)) − bit_i(g(t − 1)))·[F_σ ≥ t], exactly 0 or 1 on
+ * every input; so the guarded bit is a layer-2 gate. 4·4M layer-1 gates (M = 2^r − 1): the
+ * quotient's route only, whose counting gates are Θ(p·2^(p/2)) anyway.
+ */
+const exponentBitsTelescoped = (
+  ctx: Ctx,
+  A: FloatBits,
+  B: FloatBits,
+  alpha: 1 | -1,
+  beta: 1 | -1,
+  g: (F: number) => number,
+): { readonly guard: readonly Form[]; readonly bits: BitForm[] }[] => {
+  const r = A.expMag.length;
+  const M = 2 ** r - 1;
+  const bit = (v: number, i: number): number => Math.floor(v / 2 ** i) % 2;
+  return SIGN_CASES.map(([sa, sb]) => {
+    const ca = alpha * (sa === 1 ? -1 : 1);
+    const cb = beta * (sb === 1 ? -1 : 1);
+    const F = termsForm([...A.expMag.map((x, i) => [x, ca * 2 ** i] as const), ...B.expMag.map((x, i) => [x, cb * 2 ** i] as const)]);
+    const bits = range(0, r).map((i): BitForm => {
+      const form = emptyForm(bit(g(-2 * M), i));
+      for (let t = -2 * M + 1; t <= 2 * M; t++) {
+        const delta = bit(g(t), i) - bit(g(t - 1), i);
+        if (delta !== 0) addForm(form, litForm(ctx.ge(F, t)), delta);
+      }
+      if (form.lin.size === 0) return form.c >= 1;
+      return { form, t: 1, max: 1 };
+    });
+    return { guard: [signIs(A.expSign, sa), signIs(B.expSign, sb)], bits };
+  });
 };
 
 const requirePrecision = (fn: string, p: number, max: number, why: string): FloatParams => {
@@ -616,7 +630,7 @@ export const floatMulShallow = (p: number): ArithmeticCircuit<FloatOpLayout> =>
 
 /**
  * The float quotient a/b as p gate ids, bit-exact with float.ts `floatDiv` (division by zero
- * included), depth +4 (module notes).
+ * included), depth +3 (module notes).
  * @category gadgets
  */
 export const floatDivShallowGadget = (b: CircuitBuilder, params: FloatParams, a: readonly number[], c: readonly number[]): number[] => {
@@ -647,6 +661,7 @@ export const floatDivShallowGadget = (b: CircuitBuilder, params: FloatParams, a:
   const sa = termsForm([[A.sign, 1]]);
   const sx = termsForm([[A.sign, 1], [B.sign, 1]]);
   const negative = addForm(litForm(ctx.ge(sx, 1)), litForm(ctx.ge(sx, 2)), -1);
+  const M = 2 ** r - 1;
   const cases = new Map<string, { readonly guard: readonly Form[]; readonly bits: BitForm[] }[]>();
   return truncate(
     ctx,
@@ -667,7 +682,12 @@ export const floatDivShallowGadget = (b: CircuitBuilder, params: FloatParams, a:
         const key = `${s}|${negate}`;
         let v = cases.get(key);
         if (v === undefined) {
-          v = exponentBitsByCases(ctx, A, B, negate ? -1 : 1, negate ? 1 : -1, negate ? s : -s);
+          v = exponentBitsTelescoped(ctx, A, B, 1, -1, (F) => {
+            // D = F − s; the bits of |D| where the guard [D ≥ 0] (resp. [D ≤ −1]) holds and D is in range
+            const D = F - s;
+            const inRange = negate ? D >= -M && D <= -1 : D >= 0 && D <= M;
+            return inRange ? Math.abs(D) : 0;
+          });
           cases.set(key, v);
         }
         return v;
@@ -678,7 +698,7 @@ export const floatDivShallowGadget = (b: CircuitBuilder, params: FloatParams, a:
 };
 
 /**
- * The quotient of two p-bit floats in depth 4: inputs a then b, outputs the p bits of float.ts
+ * The quotient of two p-bit floats in depth 3: inputs a then b, outputs the p bits of float.ts
  * `floatDiv(a, b)`. 4 ≤ p ≤ 22, p even; size Θ(p·2^(p/2)) (module notes).
  * @category constructors
  */
