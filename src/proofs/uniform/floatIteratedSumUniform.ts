@@ -28,10 +28,10 @@
  *   margin, then checked at every point. The printer is slow (every gate id is recounted, P1's
  *   log-space machines trade time for space): p = 8 costs about 10^7–10^8 steps per point.
  *
- *   Measured (`--full`): p = 4: 1786 bits at n = 1, 2553 at n = 128 (where the deepest, 14-frame call
- *   chain occurs; 11 frames at n = 64, 256), 2046 at n = 512; p = 6: 2099 (n = 1) to 2524 (n = 32), the least margin
- *   25 bits at n = 4; p = 8: 2176, 2312 (n = 1, 2). Off the sweep, by hand: p = 6, n = 64: 2620
- *   ≤ 2890 and p = 8, n = 4: 2462 ≤ 2610, streams equal.
+ *   Measured (`--full`): p = 4: 1784 bits at n = 1, 2551 at n = 128 (where the deepest,
+ *   14-frame call chain occurs; 11 frames at n = 64, 256), 2044 at n = 512; p = 6: 2097 (n = 1)
+ *   to 2522 (n = 32), the least margin 27 bits at n = 4; p = 8: 2174, 2310 (n = 1, 2). Off the
+ *   sweep, by hand: p = 6, n = 64: 2618 ≤ 2890 and p = 8, n = 4: 2460 ≤ 2610, streams equal.
  *   Figure: `docs/figures/space-float-iterated-sum-uniform.svg` (the `--full` sweep, drawn by
  *   `scripts/spaceFigureFloatIteratedSum.ts`).
  *
