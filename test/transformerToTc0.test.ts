@@ -47,8 +47,9 @@ describe('transformer-to-tc0', () => {
     // 1 saturated layer, accept: 2 + [0 + (26 + 6 + 26) + 26 + 0] + 1 = 87 whatever n
     expect(arithmeticDepthClaim(architectureParams(m, 16, 8))).toBe(87);
     expect(arithmeticDepthClaim(architectureParams(m, 1024, 20))).toBe(87);
-    // shallow arithmetic (d_⊗ 5, d_⊕ 6): 2 + [0 + (11 + 6 + 11) + 11 + 0] + 1 = 42
-    expect(arithmeticShallowDepthClaim(architectureParams(m, 16, 8))).toBe(42);
+    // shallow arithmetic (d_⊗ 4 at p ≤ 16, d_⊕ 6): 2 + [0 + (10 + 6 + 10) + 10 + 0] + 1 = 39; d_⊗ 5 at p = 18: 42
+    expect(arithmeticShallowDepthClaim(architectureParams(m, 16, 8))).toBe(39);
+    expect(arithmeticShallowDepthClaim(architectureParams(m, 512, 18))).toBe(42);
     const paperShallow = transformerToTc0Claims.find((c) => c.metric === 'depth·paper·shallow')!;
     expect(paperShallow.at({ dPlusShallow: 6, layers: 2 })).toBe(45);
   });

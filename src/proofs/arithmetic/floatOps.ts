@@ -12,7 +12,8 @@
  *   mantissa by counting threshold gates; comparison by top-bit position then mantissas);
  * - the **shallow** route (`src/reductions/arithmetic/floatOpsShallow.ts`): the same
  *   arithmetic on the block-save adders of `iterated-addition-shallow`, the truncation's case
- *   split folded into the adders' last gates: product depth 5, quotient 3, comparison 3.
+ *   split folded into the last gates: product depth 4 (p ≤ 16; 5 beyond), quotient 3,
+ *   comparison 3.
  * All three are checked bit-exact against the kernel's `floatMul`, `floatDiv`, `floatCompare`, and
  * the sizes of both are measured side by side (metrics suffixed `·lookup` and `·arith`).
  *
@@ -32,11 +33,16 @@
  *   8 on (with the depth): expandWeights serves negated gates by their dual thresholds (one
  *   more level at most, for negated inputs), where NOT layers gave 22, 19 and 8; size·P1 by the
  *   derived bound 2S + I, I = 2p (`familyClaims.ts`);
- * - shallow route (`·shallow`, `source: 'construction'`): product depth 5 (4 at p = 4), quotient
- *   depth 3, comparison depth 3; depth·P1 5, 4 and 4 (the quotient and the
+ * - shallow route (`·shallow`, `source: 'construction'`): product depth 4 for p ≤ 16 (the
+ *   normalized mantissa by counting, Θ(p·2^(p/2)) gates) and 5 beyond (block-save adders,
+ *   O(p³) gates), quotient depth 3, comparison depth 3; depth·P1 the same for the product, 4
+ *   and 4 for the quotient and the comparison (the quotient and the
  *   comparison compare input bits at layer 1, so one operand is read negated: a NOT level in
- *   P1's basis; the product reads its inputs positively at layer 1, e.g. the exponent as
- *   Σ 2^i m_i − Σ 2^(i+1)(s ∧ m_i)); sizes as upper bounds counted stage by stage from the
+ *   P1's basis; in the product every path of full length starts at a partial-product AND,
+ *   which reads its inputs positively, and the gates that read inputs negated — exponent
+ *   conditions and thresholds — sit at layer 1 under gates of layer ≥ 3, e.g. the adder route
+ *   reads the exponent as Σ 2^i m_i − Σ 2^(i+1)(s ∧ m_i)); sizes as upper bounds counted stage
+ *   by stage from the
  *   parameters: `signedAdderGates` (a block-save adder, from its block width and width),
  *   `truncationGates` (the guarded case split), and the layer-1 gates of each operation (see the
  *   formulas). They are not tight (the adders' bound assumes every block value may reach
@@ -222,13 +228,20 @@ export const truncationGates = (n: number, r: number, c: number): number =>
 const conditionGates = (r: number): number => 4 * (7 * r - 1);
 
 /**
- * The shallow product's bounds, r = p/2 − 1: depth 5 and depth·P1 5; size ≤ r² + 6r + 5 +
- * 4(7r − 1) + Q_p(3r − 2) + 2r(2r − 1) + (ℓ_p + 1)(Q_p − 1)(Q_p − 2)/2 + 4r·adder(2, r) +
- * trunc(2r, r, 1) with ℓ_p the least ℓ with r ≤ 2^ℓ, Q_p = ⌈2r/ℓ_p⌉.
+ * The shallow product's bounds, r = p/2 − 1, M = 2^r − 1.
+ * - p ≤ 16 (counting route): depth 4, depth·P1 4; size ≤ r² + 2r + 5 + 4(7r − 1) +
+ *   2r(2^(r−1) − 1) (the counting gates T_(j,k)) + 16M (exponent thresholds) + trunc(2r, r, 4).
+ * - p > 16 (adder route): depth 5, depth·P1 5; size ≤ r² + 6r + 5 + 4(7r − 1) + Q_p(3r − 2) +
+ *   2r(2r − 1) + (ℓ_p + 1)(Q_p − 1)(Q_p − 2)/2 + 4r·adder(2, r) + trunc(2r, r, 1) with ℓ_p the
+ *   least ℓ with r ≤ 2^ℓ, Q_p = ⌈2r/ℓ_p⌉.
  * @category claims
  */
 export const floatMulShallowBounds = (p: number): CircuitBounds => {
   const R = r(p);
+  if (p <= 16) {
+    const size = R * R + 2 * R + 5 + conditionGates(R) + 2 * R * (2 ** (R - 1) - 1) + 16 * (2 ** R - 1) + truncationGates(2 * R, R, 4);
+    return { depth: 4, size, depthP1: 4, sizeP1: p1SizeBound(size, 2 * p) };
+  }
   const lp = productBlockOf(R);
   const Qp = ceilDiv(2 * R, lp);
   const product = Qp * (3 * R - 2) + 2 * R * (2 * R - 1) + ((lp + 1) * (Qp - 1) * (Qp - 2)) / 2;
@@ -238,12 +251,13 @@ export const floatMulShallowBounds = (p: number): CircuitBounds => {
 
 /** The shallow product's claims as text. @category claims */
 export const floatMulShallowFormula: BoundsFormula = {
-  depth: '5',
-  size: 'r² + 6r + 5 + 4(7r − 1) + Q_p(3r − 2) + 2r(2r − 1) + (ℓ_p + 1)(Q_p − 1)(Q_p − 2)/2 + 4r·adder(2, r) + trunc(2r, r, 1)',
-  depthP1: '5',
+  depth: '4 for p ≤ 16 (counting route), 5 beyond (adder route)',
+  size:
+    'p ≤ 16: r² + 2r + 5 + 4(7r − 1) + 2r(2^(r−1) − 1) + 16M + trunc(2r, r, 4); p > 16: r² + 6r + 5 + 4(7r − 1) + Q_p(3r − 2) + 2r(2r − 1) + (ℓ_p + 1)(Q_p − 1)(Q_p − 2)/2 + 4r·adder(2, r) + trunc(2r, r, 1)',
+  depthP1: '4 for p ≤ 16, 5 beyond',
   sizeP1: p1SizeFormula('the size claim', '2p'),
   where:
-    'r = p/2 − 1; ℓ_p = least ℓ ≥ 1 with r ≤ 2^ℓ, Q_p = ⌈2r/ℓ_p⌉; adder(ℓ, W) = Q·(⌊V/L⌋ + ⌊(L+1)V/L²⌋ + ⌊((L+1)V + L)/L²⌋) + 2W⌊((L+1)V + L)/(2L)⌋ + (ℓ + 1)(Q − 1)(Q − 2)/2 with L = 2^ℓ, V = L² − 1, Q = ⌈W/ℓ⌉; trunc(n, r, c) = 2n + n·r(r+1)/2 + 2r + 3n + 2ncr + 4',
+    'r = p/2 − 1, M = 2^r − 1; ℓ_p = least ℓ ≥ 1 with r ≤ 2^ℓ, Q_p = ⌈2r/ℓ_p⌉; adder(ℓ, W) = Q·(⌊V/L⌋ + ⌊(L+1)V/L²⌋ + ⌊((L+1)V + L)/L²⌋) + 2W⌊((L+1)V + L)/(2L)⌋ + (ℓ + 1)(Q − 1)(Q − 2)/2 with L = 2^ℓ, V = L² − 1, Q = ⌈W/ℓ⌉; trunc(n, r, c) = 2n + n·r(r+1)/2 + 2r + 3n + 2ncr + 4',
 };
 
 /**

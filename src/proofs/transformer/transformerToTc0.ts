@@ -33,7 +33,7 @@
  *   `compileArithmetic(…, { shallow: true })`): `depth·paper·shallow` ≤ 3 + (9 + 2·d_⊕)·d with
  *   d_⊕ the measured depth of `floatIteratedSumShallow(n, p)` (≤ 6; P1 basis ≤ 7,
  *   `depth·P1·paper·shallow`), and `depth·arith·shallow` = the arithmetic formula with
- *   d_⊗ = 5, d_⊕ = 6, d_⊘ = 3 (the shallow routes' claims; `depth·P1·arith·shallow` + 1). The
+ *   d_⊗ = 4 (p ≤ 16; 5 beyond), d_⊕ = 6, d_⊘ = 3 (the shallow routes' claims; `depth·P1·arith·shallow` + 1). The
  *   default compilers are unchanged; the shallow ones are checked on the same models
  *   (exhaustive: the paper route's general models, majority.json and the first random model;
  *   property: every random (model, input) pair, and the example models up to n = 8, `--full`
@@ -115,7 +115,7 @@ export const arithmeticDepthClaim = (params: Params): number =>
 
 /**
  * The same formula on the shallow arithmetic (the opt-in `shallow` of `compileArithmetic`):
- * d_⊗ = 5, d_⊕ = 6, d_⊘ = 3, the claimed depths of the shallow routes of `float-mul`,
+ * d_⊗ = 4 (p ≤ 16; 5 beyond), d_⊕ = 6, d_⊘ = 3, the claimed depths of the shallow routes of `float-mul`,
  * `float-div` and of `float-iterated-sum-shallow`.
  * @category claims
  */
@@ -212,7 +212,7 @@ export const transformerToTc0Claims: readonly ClaimedBound[] = [
     metric: 'depth·arith·shallow',
     figure: 'depth',
     formula:
-      "depth·arith's formula with d_⊗ = 5, d_⊕ = 6, d_⊘ = 3: the claimed depths of `float-mul`, `float-div` (shallow routes) and `float-iterated-sum-shallow` — the arithmetic route with the opt-in shallow arithmetic",
+      "depth·arith's formula with d_⊗ = 4 (p ≤ 16; 5 beyond), d_⊕ = 6, d_⊘ = 3: the claimed depths of `float-mul`, `float-div` (shallow routes) and `float-iterated-sum-shallow` — the arithmetic route with the opt-in shallow arithmetic",
     at: arithmeticShallowDepthClaim,
     source: 'construction',
   },

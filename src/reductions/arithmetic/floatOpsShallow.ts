@@ -8,7 +8,7 @@
  * and `float-compare` check both and print their depths side by side.
  *
  * ## Main definitions
- * - {@link floatMulShallow} (depth 5), {@link floatDivShallow} (depth 3),
+ * - {@link floatMulShallow} (depth 4 for p ≤ 16, 5 beyond), {@link floatDivShallow} (depth 3),
  *   {@link floatCompareShallow} (depth 3): the family members, layouts as in `./floatOps`.
  * - Builder-level gadgets {@link floatMulShallowGadget}, {@link floatDivShallowGadget},
  *   {@link floatCompareShallowGadget} for composition (the compiled transformer's arithmetic
@@ -26,16 +26,23 @@
  *   comparisons X_d = m_b·2^d − m_a (m_b − m_a·2^(−d) for d < 0) ≥ 1 and ≥ 0 for |d| < r.
  *   Layer 2: one AND per case (|a| < |b| iff δ ≥ r, or δ = d with |d| < r and X_d ≥ 1, for
  *   non-zero magnitudes: m < 2^r makes |δ| ≥ r decisive). Layer 3: the ORs.
- * - **product, depth 5.** Layer 1: the r² partial products x_i ∧ y_j and the exponent
- *   conditions; layer 2: G_t = [x·y ≥ 2^t] (x·y is a linear form of layer 1), so the bit length
+ * - **product, depth 5 for p > 16** (the adder route). Layer 1: the r² partial products
+ *   x_i ∧ y_j and the exponent conditions; layer 2: G_t = [x·y ≥ 2^t] (x·y is a linear form of layer 1), so the bit length
  *   of x·y is L = Σ_t G_t and its one-hot leading one h_j = G_j − G_(j+1) is a 0/1 form of
  *   layer 2; layer 3: A = h_j ∧ (condition on D), where the normal-form exponent
  *   D = e_a + e_b + L − r becomes, under h_j, a condition on e_a + e_b alone (layer 1);
  *   layer 4: the bits of x·y by the block-save adder (the depth-4 multiplication), each output
  *   gate also reading Σ A (the AND is folded into that gate: {@link guardedGate}), and the
  *   exponent bits (e_a + e_b + j + 1 − r) mod 2^r and its negation by block-save adders on
- *   the sign-split exponent bits, guarded the same way; layer 5: the ORs of the truncation
+ *   the exponent bits and their ANDs with the sign, guarded the same way; layer 5: the ORs of the truncation
  *   (`./floatOps`, "The truncation, normalized").
+ * - **product, depth 4 for p ≤ 16** (the counting route, as for the quotient): layers 1–2 as
+ *   above (partial products, G_t); T_(j,k) = [x·y ≥ ⌈k·2^(j+1−r)⌉] for each leading-one
+ *   position j and k ∈ (2^(r−1), 2^r) are layer-2 gates too, so the normalized mantissa
+ *   N_j = ⌊x·y·2^(r−1−j)⌋ has its bits as telescoping forms in them, and the exponent bits of
+ *   |D| as telescoping forms in layer-1 thresholds of e_a + e_b (see the quotient); layer 3:
+ *   those bits guarded by h_j and the conditions on D; layer 4: the ORs. Θ(p·2^(p/2)) gates,
+ *   so it is taken for p ≤ {@link MAX_FLOAT_MUL_COUNTING_PRECISION} only.
  * - **quotient, depth 3.** Layer 1: A_s = [x·2^s ≥ 2^(r−1)·y] for s = 0…2r−1, so the shift s
  *   that normalizes the quotient is selected by the 0/1 form σ_s = A_s − A_(s−1); the counting
  *   gates T_(s,k) = [k·y ≤ x·2^s] of `./floatOps` for every s; exponent conditions per sign
@@ -46,8 +53,8 @@
  *   bounded linear form), guarded by σ_s, the signs σ and [D ≥ 0] or [D ≤ −1]; layer 3: the
  *   ORs.
  * Sizes are counted in the lemmas (`src/proofs/arithmetic/floatOps.ts`): O(p³) for the
- * product and O(p) for the comparison, Θ(p·2^(p/2)) for the quotient (the counting gates,
- * and 16·(2^(p/2−1) − 1) exponent thresholds).
+ * product beyond p = 16 and O(p) for the comparison, Θ(p·2^(p/2)) for the quotient and the
+ * product up to p = 16 (the counting gates, and 16·(2^(p/2−1) − 1) exponent thresholds).
  *
  * ## Implementation notes
  * **Guarded gates.** A bit computed as [F ≥ t] with F ∈ [0, 2t) on every input (the block-save
@@ -482,6 +489,13 @@ const requirePrecision = (fn: string, p: number, max: number, why: string): Floa
 /** Largest p for {@link floatMulShallow} and {@link floatCompareShallow} (weights 2^(p−4) < 2^30). @category model */
 export const MAX_FLOAT_SHALLOW_PRECISION = 32;
 
+/**
+ * Largest p at which {@link floatMulShallow} takes the counting route (depth 4, Θ(p·2^(p/2))
+ * threshold gates on the partial products); beyond it the adder route (depth 5, O(p³) gates).
+ * @category model
+ */
+export const MAX_FLOAT_MUL_COUNTING_PRECISION = 16;
+
 /** Largest p for {@link floatDivShallow} (weights 2^(3p/2−5) < 2^30). @category model */
 export const MAX_FLOAT_DIV_SHALLOW_PRECISION = 22;
 
@@ -558,10 +572,16 @@ const truncate = (ctx: Ctx, params: FloatParams, T: Truncation, zero: Lit): numb
 
 /**
  * The float product of a and b (p gate ids each, kernel float layout) as p gate ids, bit-exact
- * with float.ts `floatMul`, depth +5 (module notes).
+ * with float.ts `floatMul`, depth +4 for p ≤ 16 and +5 beyond (module notes).
  * @category gadgets
  */
-export const floatMulShallowGadget = (b: CircuitBuilder, params: FloatParams, a: readonly number[], c: readonly number[]): number[] => {
+export const floatMulShallowGadget = (
+  b: CircuitBuilder,
+  params: FloatParams,
+  a: readonly number[],
+  c: readonly number[],
+  route: 'counting' | 'adder' = params.p <= MAX_FLOAT_MUL_COUNTING_PRECISION ? 'counting' : 'adder',
+): number[] => {
   const ctx = shallowContext(b);
   const q = params.q;
   const r = q - 1;
@@ -576,9 +596,28 @@ export const floatMulShallowGadget = (b: CircuitBuilder, params: FloatParams, a:
   );
   const prodForm = termsForm(pp.map((x) => [x.g, 2 ** x.pos] as const));
   const G = range(0, 2 * r + 1).map((t) => (t === 2 * r ? false : ctx.ge(prodForm, 2 ** t)));
-  const prodBits = signedSumBitForms(ctx, pp, 2 * r, 0, productBlock(r));
+  const counting = route === 'counting';
+  const M = 2 ** r - 1;
+  // p > 16: the bits of x·y by the block-save adder (layer 4), exponents by adders (layer 4)
+  const prodBits = counting ? [] : signedSumBitForms(ctx, pp, 2 * r, 0, productBlock(r));
+  const expBits = counting ? null : exponentBitsMasked(ctx, A, B, 1, 1);
+  // p ≤ 16: N_j = ⌊x·y·2^(r−1−j)⌋ by counting, T_(j,k) = [x·y ≥ ⌈k·2^(j+1−r)⌉] (layer 2)
+  const ks = range(2 ** (r - 1) + 1, 2 ** (r - 1) - 1);
+  const countBits = new Map<number, BitForm[]>();
+  const counted = (j: number): BitForm[] => {
+    let bits = countBits.get(j);
+    if (bits === undefined) {
+      const T = ks.map((k) => ctx.ge(prodForm, Math.ceil(k * 2 ** (j + 1 - r))));
+      bits = range(0, r - 1).map((i): BitForm => {
+        const period = 2 ** (i + 1);
+        return { form: sumForms(T.map((t, n) => litsForm([t], ks[n]! % period === 0 ? 1 - period : 1))), t: 2 ** i };
+      });
+      countBits.set(j, bits);
+    }
+    return bits;
+  };
+  const telescoped = new Map<string, { readonly guard: readonly Form[]; readonly bits: BitForm[] }[]>();
   const cond = exponentConditions(ctx, A, B, 1, 1);
-  const expBits = exponentBitsMasked(ctx, A, B, 1, 1);
   const xZero = ctx.ge(termsForm(A.mag.map((g) => [g, -1] as const)), 0);
   const yZero = ctx.ge(termsForm(B.mag.map((g) => [g, -1] as const)), 0);
   const sx = termsForm([[A.sign, 1], [B.sign, 1]]);
@@ -594,12 +633,24 @@ export const floatMulShallowGadget = (b: CircuitBuilder, params: FloatParams, a:
       shift: (j) => j + 1 - r,
       cond,
       // N = ⌊x·y·2^(r−L)⌋: bit i is bit j − r + 1 + i of x·y
-      mant: (j, i) => (j - r + 1 + i >= 0 ? prodBits[j - r + 1 + i]! : false),
+      mant: (j, i) => (counting ? counted(j)[i]! : j - r + 1 + i >= 0 ? prodBits[j - r + 1 + i]! : false),
       extraMant: [],
       extraExp: [],
       negative,
       extraSign: [],
-      expBits: (j, negate) => [{ guard: [], bits: expBits(j + 1 - r, negate) }],
+      expBits: (j, negate) => {
+        if (expBits !== null) return [{ guard: [], bits: expBits(j + 1 - r, negate) }];
+        const key = `${j}|${negate}`;
+        let v = telescoped.get(key);
+        if (v === undefined) {
+          v = exponentBitsTelescoped(ctx, A, B, 1, 1, (F) => {
+            const D = F + j + 1 - r;
+            return (negate ? D >= -M && D <= -1 : D >= 0 && D <= M) ? Math.abs(D) : 0;
+          });
+          telescoped.set(key, v);
+        }
+        return v;
+      },
     },
     ctx.or([xZero, yZero]),
   );
@@ -617,12 +668,17 @@ const binaryCircuit = (
 };
 
 /**
- * The product of two p-bit floats in depth 5: inputs a then b, outputs the p bits of float.ts
+ * The product of two p-bit floats in depth 4 (p ≤ 16: the counting route) or 5 (the adder
+ * route; `route` forces one, e.g. for tests): inputs a then b, outputs the p bits of float.ts
  * `floatMul(a, b)`. 4 ≤ p ≤ 32, p even.
  * @category constructors
  */
-export const floatMulShallow = (p: number): ArithmeticCircuit<FloatOpLayout> =>
-  binaryCircuit(p, requirePrecision('floatMulShallow', p, MAX_FLOAT_SHALLOW_PRECISION, 'partial-product weights 2^(p−4) must stay below 2^30'), floatMulShallowGadget);
+export const floatMulShallow = (p: number, route?: 'counting' | 'adder'): ArithmeticCircuit<FloatOpLayout> =>
+  binaryCircuit(
+    p,
+    requirePrecision('floatMulShallow', p, MAX_FLOAT_SHALLOW_PRECISION, 'partial-product weights 2^(p−4) must stay below 2^30'),
+    (b, params, a, c) => floatMulShallowGadget(b, params, a, c, route),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // division

@@ -32,7 +32,7 @@
  *   (state). A constant: no term grows with n. A head's own causal mask (`Head.causal`) only
  *   changes which scores are built.
  * - Opt-in `shallow` ({@link CompileArithmeticOptions}): the same circuit shape on the shallow
- *   arithmetic — d_⊕ = 6 (`floatIteratedSumShallow`), d_⊗ = 5, d_⊘ = 3 (`floatOpsShallow.ts`),
+ *   arithmetic — d_⊕ = 6 (`floatIteratedSumShallow`), d_⊗ = 4, d_⊘ = 3 (`floatOpsShallow.ts`),
  *   measured the same way; p ≤ 16. The default build is unchanged.
  * - Size: polynomial in n for p = O(log n): O(n²) products and ⊕ of ≤ n terms per head
  *   (each polynomial in n and 2^(p/2)), O(n³) one-gate comparisons per saturated or hard head.
@@ -82,7 +82,7 @@ export interface CompileArithmeticOptions {
   readonly fault?: CompileFault;
   /**
    * Opt-in: build ⊕, ⊗ and ⊘ on the shallow arithmetic (`floatIteratedSumShallow`,
-   * `floatMulShallowGadget`, `floatDivShallowGadget`: d_⊕ = 6, d_⊗ = 5, d_⊘ = 3) instead of the
+   * `floatMulShallowGadget`, `floatDivShallowGadget`: d_⊕ = 6, d_⊗ = 4, d_⊘ = 3) instead of the
    * default `floatIteratedSum`, `floatMulGadget`, `floatDivGadget`. Refused for p > 16 (the
    * shallow ⊕'s range). Default false: the default circuit is unchanged.
    */

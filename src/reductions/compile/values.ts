@@ -27,7 +27,7 @@
  *   with `iteratedSum`), constants as const gates.
  * - ⊘: `floatDivGadget`; exp_p: the unary block (a table); ReLU: sign and zero tests (depth 2).
  * - Opt-in (`createBlockCache(params, true)`): ⊕ by `floatIteratedSumShallow` (depth 6), ⊗ and
- *   ⊘ by `floatMulShallowGadget`, `floatDivShallowGadget` (depths 5 and 3); same functions,
+ *   ⊘ by `floatMulShallowGadget`, `floatDivShallowGadget` (depths 4 and 3 for p ≤ 16); same functions,
  *   bit for bit. The default is unchanged.
  * - Unary blocks x ↦ f(x) are the smaller (by wires, then gates) of {@link unaryTableCircuit}
  *   (p ≤ 16; correct on normal floats) and the arithmetic circuit with the constants folded
