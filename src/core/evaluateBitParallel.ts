@@ -70,7 +70,7 @@
  *   about 1.3× slower than W = 1; the batches it serves are of far smaller circuits).
  *   {@link evaluateAllInputs} hands its callback 32 lanes at a time and keeps W = 1.
  * - The WebAssembly SIMD path (./evaluateWasm.ts: the same algorithms on one 128-bit `v128`
- *   per gate) is 6–8× faster than the best JS width on the benchmark circuits (`npm run bench
+ *   per gate) is 4–7× faster than the best JS width on the benchmark circuits (`npm run bench
  *   -- eval-vs-c`), so {@link evaluateBatch} and {@link evaluateAllInputsFast} take it where the
  *   runtime has WebAssembly SIMD; the JS path stays the fallback and is tested as much.
  * - Profile of the JS path (`node --cpu-prof` on an esbuild bundle, 15 passes over the
