@@ -44,7 +44,7 @@ const groups: Readonly<Record<string, { readonly files: readonly string[]; reado
   floatExp: { files: ['src/core/floatExp.ts'], tests: ['test/mutation.floatExp.test.ts', 'test/transformer.test.ts'] },
   logspace: {
     files: ['src/core/logspace/machine.ts'],
-    tests: ['test/logspace.test.ts', 'test/logspace.property.test.ts', 'test/uniform.lookupTable.test.ts'],
+    tests: ['test/logspace.test.ts', 'test/logspace.property.test.ts', 'test/uniform.lookupTable.test.ts', 'test/mutation.logspace.test.ts'],
   },
   modelCodec: {
     files: ['src/core/modelCodec.ts'],
