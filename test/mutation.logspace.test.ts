@@ -313,6 +313,8 @@ describe('the meter', () => {
     expect(fails(deep, { n: 0, limits: { maxFrames: 2 } })).toBe('more than 2 frames on the call stack (maxFrames)');
     const rec = L.program({ main: 'main', tags: [] }, [L.proc('main', {}, [], [], [L.call('main', [])])]);
     expect(fails(rec, { n: 0, limits: { maxFrames: 50 } })).toBe('more than 50 frames on the call stack (maxFrames)');
+    // unbounded recursion under the default maxFrames exhausts the JS stack first: a refusal too, never a thrown RangeError
+    expect(fails(rec, { n: 0 })).toMatch(/^the call stack reached \d+ frames, more than this JavaScript stack holds \(maxFrames = 100000\): the run is refused$/);
   });
 });
 
