@@ -94,9 +94,9 @@ const main = async (): Promise<void> => {
   ];
   const tt = await verifyTransformerToTc0Uniform(ctx);
   const ttRows = [
-    ...spaceRows(tt.measurements, 'space', 'printer, d = 0 (embedding + readout), c = 0.6', (p) => p['model'] === 0),
-    ...spaceRows(tt.measurements, 'space', 'printer, one attention-free layer, c = 0.75', (p) => p['model'] === 2),
-    ...spaceRows(tt.measurements, 'space', 'printer, two attention-free layers, c = 0.5', (p) => p['model'] === 3),
+    ...spaceRows(tt.measurements, 'space·log n', 'printer, d = 0 (embedding + readout), c = 0.6: 30·⌈log₂(n + 1)⌉ + 150', (p) => p['model'] === 0),
+    ...spaceRows(tt.measurements, 'space·log n', 'printer, one attention-free layer, c = 0.75: 70·⌈log₂(n + 1)⌉ + 250', (p) => p['model'] === 2),
+    ...spaceRows(tt.measurements, 'space·log n', 'printer, two attention-free layers, c = 0.5: 40·⌈log₂(n + 1)⌉ + 360', (p) => p['model'] === 3),
   ];
   await mkdir(FIGURES_DIR, { recursive: true });
   const out: [string, string, SpaceRow[]][] = [

@@ -6,9 +6,9 @@ import { transformerToTc0UniformClaims, verifyTransformerToTc0Uniform, type Unif
 
 const ctx = { seed: 1, full: false, progress: () => undefined };
 const small: readonly UniformTransformerCase[] = [
-  { heads: [], output: 'accept', c: 0.6, ns: [2, 16], fullNs: [] },
-  { heads: [0], output: 'state', c: 0.75, ns: [2, 4], fullNs: [] },
-  { heads: [1], output: 'accept', c: 0.5, ns: [1, 2], fullNs: [] },
+  { heads: [], output: 'accept', c: 0.6, ns: [2, 16], fullNs: [], a: 30, b: 150 },
+  { heads: [0], output: 'state', c: 0.75, ns: [2, 4], fullNs: [], a: 70, b: 250 },
+  { heads: [1], output: 'accept', c: 0.5, ns: [1, 2], fullNs: [], a: 200, b: 2100 },
 ];
 
 /** Replace the first `from` in a program's JSON by `to` (a deliberately broken printer). */
@@ -24,7 +24,7 @@ describe('transformer-to-tc0-uniform', () => {
     const r = await verifyTransformerToTc0Uniform(ctx, { cases: small, sum: 'tape' });
     expect(r.problems).toEqual([]);
     expect(r.verdict).toBe('holds');
-    expect(r.measurements).toHaveLength(6);
+    expect(r.measurements).toHaveLength(12);
   });
 
   it('holds with the uniform ⊕ printer (a model with one head, n = 1): stream equal, space within the claim', async () => {
@@ -61,6 +61,12 @@ describe('transformer-to-tc0-uniform', () => {
     const r2 = await verifyTransformerToTc0Uniform(ctx, { cases: [small[2]!], printer, sum: 'tape' });
     expect(r2.verdict).toBe('fails');
     expect((r2.tiers[0]?.failure?.counterexample as { problem: string }).problem).toMatch(/^record \d+: printed/);
+  });
+
+  it('fails when a model’s a·log₂ n + b is too small (b = 0)', async () => {
+    const r = await verifyTransformerToTc0Uniform(ctx, { cases: [{ ...small[0]!, b: 0 }], sum: 'tape' });
+    expect(r.verdict).toBe('fails');
+    expect(r.problems.some((p) => p.startsWith('space·log n at'))).toBe(true);
   });
 
   it('fails when the claimed space is a constant', async () => {

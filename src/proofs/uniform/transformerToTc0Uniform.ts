@@ -33,7 +33,10 @@
  *   (1 head, n = 1), 2 337 (n = 2), 2 340 (n = 4), 2 647 (n = 8); 2 397 with 2 heads and 2 541
  *   with 2 layers at n = 2 — the ⊕ printer's frames are most of it. Since
  *   log₂ G ≤ ks·p + 2·log₂ n + O(1) for a fixed model and p = 2⌈c·log₂ n⌉, this is
- *   a·log₂ n + b for constants a, b of the model and c: the figure
+ *   a·log₂ n + b for constants a, b of the model and c, claimed per model as the second metric
+ *   `space·log n` (a = 30 for d = 0, 70 and 40 for one and two attention-free layers, 200 with
+ *   heads, where the ⊕ printer's 120 per doubling dominates; b set above the measured values):
+ *   the figure
  *   `docs/figures/space-transformer-to-tc0-uniform.svg` plots it against n.
  *
  * ## References
@@ -73,18 +76,21 @@ export interface UniformTransformerCase {
   readonly ns: readonly number[];
   /** Further lengths under `--full`. */
   readonly fullNs: readonly number[];
+  /** The claimed space as a·⌈log₂(n + 1)⌉ + b bits for this model (and c). */
+  readonly a: number;
+  readonly b: number;
 }
 
 /** The models and lengths of the sweep (params `model` = index in this list). @category claims */
 export const transformerToTc0UniformCases: readonly UniformTransformerCase[] = [
-  { heads: [], output: 'accept', c: 0.6, ns: [2, 4, 16, 64, 256, 1024], fullNs: [4096, 16384, 65536] },
-  { heads: [], output: 'state', c: 0.6, ns: [2, 8, 32, 128], fullNs: [512, 2048] },
-  { heads: [0], output: 'state', c: 0.75, ns: [2, 4, 8, 16], fullNs: [32, 64] },
-  { heads: [0, 0], output: 'accept', c: 0.5, ns: [1, 2, 4, 8], fullNs: [] },
-  { heads: [1], output: 'accept', c: 0.5, ns: [1], fullNs: [2, 4, 8] },
-  { heads: [1], output: 'state', c: 1, ns: [], fullNs: [2, 3] },
-  { heads: [2], output: 'accept', c: 1, ns: [], fullNs: [2] },
-  { heads: [1, 1], output: 'state', c: 1, ns: [], fullNs: [2] },
+  { heads: [], output: 'accept', c: 0.6, ns: [2, 4, 16, 64, 256, 1024], fullNs: [4096, 16384, 65536], a: 30, b: 150 },
+  { heads: [], output: 'state', c: 0.6, ns: [2, 8, 32, 128], fullNs: [512, 2048], a: 30, b: 150 },
+  { heads: [0], output: 'state', c: 0.75, ns: [2, 4, 8, 16], fullNs: [32, 64], a: 70, b: 250 },
+  { heads: [0, 0], output: 'accept', c: 0.5, ns: [1, 2, 4, 8], fullNs: [], a: 40, b: 360 },
+  { heads: [1], output: 'accept', c: 0.5, ns: [1], fullNs: [2, 4, 8], a: 200, b: 2100 },
+  { heads: [1], output: 'state', c: 1, ns: [], fullNs: [2, 3], a: 200, b: 2100 },
+  { heads: [2], output: 'accept', c: 1, ns: [], fullNs: [2], a: 200, b: 2100 },
+  { heads: [1, 1], output: 'state', c: 1, ns: [], fullNs: [2], a: 200, b: 2300 },
 ];
 
 /** The claimed work space of the printer, as data. @category claims */
@@ -99,6 +105,12 @@ export const transformerToTc0UniformClaims: readonly ClaimedBound[] = [
       8 * registerWidth(num(p, 'n') + 1) +
       120 +
       (num(p, 'H') > 0 ? (floatIteratedSumUniformClaims.find((c) => c.metric === 'space')?.at({ n: num(p, 'n'), p: num(p, 'p') }) ?? Number.NaN) : 0),
+    source: 'construction',
+  },
+  {
+    metric: 'space·log n',
+    formula: 'a·⌈log₂(n + 1)⌉ + b bits, a and b claimed per model (columns a, b; p = 2⌈c·log₂ n⌉ and ⌈log₂ G⌉ are themselves O(log n))',
+    at: (p) => num(p, 'a') * registerWidth(num(p, 'n') + 1) + num(p, 'b'),
     source: 'construction',
   },
 ];
@@ -155,6 +167,8 @@ export const verifyTransformerToTc0Uniform = async (ctx: VerifyContext, opts: Tr
         ks: tableSlots(mm.model),
         gBits: registerWidth(plan.right.gatesBound + 1),
         gates: built.numGates,
+        a: cs.a,
+        b: cs.b,
       };
       const cmp = streamComparer(built);
       const tapes = tape && num(params, 'H') > 0 ? sumTapes(gateStreamOf(floatIteratedSum(n, plan.right.p).circuit)) : {};
@@ -184,7 +198,7 @@ export const transformerToTc0UniformLemma: Lemma = {
   },
   title: 'The compiled transformer circuits are printed in logarithmic space',
   statement:
-    'For a fixed log-precision transformer whose functions are log-space computable, a machine with O(log n) bits of work space prints the threshold circuit of Theorem 1 for length n; here a metered program prints exactly the circuit of the paper route (compilePaper), gate for gate, within the claimed (16 + 7d + 2H + 12)·⌈log₂ G⌉ + 6·ks·p + 8·⌈log₂(n + 1)⌉ + 120 bits, plus the ⊕ printer’s claimed space when the model has heads.',
+    'For a fixed log-precision transformer whose functions are log-space computable, a machine with O(log n) bits of work space prints the threshold circuit of Theorem 1 for length n; here a metered program prints exactly the circuit of the paper route (compilePaper), gate for gate, within the claimed (16 + 7d + 2H + 12)·⌈log₂ G⌉ + 6·ks·p + 8·⌈log₂(n + 1)⌉ + 120 bits, plus the ⊕ printer’s claimed space when the model has heads; per model this is a·⌈log₂(n + 1)⌉ + b with a and b claimed (a = 30 … 200).',
   reference: 'P1 Theorem 2 (and Lemma 2, Def 5)',
   dependsOn: ['transformer-to-tc0', 'lookup-table-uniform', 'float-iterated-sum-uniform'],
   claimed: transformerToTc0UniformClaims,
