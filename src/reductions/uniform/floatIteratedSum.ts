@@ -76,7 +76,6 @@ import {
   ne,
   not,
   or,
-  param,
   pow2,
   proc,
   program,
@@ -90,14 +89,15 @@ import {
   type Program,
   type Stmt,
 } from '../../core/logspace/index.js';
+import { FLOAT_IMAX, FLOAT_P, FLOAT_Q } from './floatPrograms.js';
 
 // ---------------------------------------------------------------------------------------------
 // shape (formulas of n = k and p)
 // ---------------------------------------------------------------------------------------------
 
-const P = param('p');
-const QQ = div(P, 2);
-const M = sub(pow2(sub(QQ, 1)), 1);
+const P = FLOAT_P;
+const QQ = FLOAT_Q;
+const M = FLOAT_IMAX;
 const S = add(mul(2, M), 1);
 const W = add(mul(2, M), sub(QQ, 1));
 const BETA = log2ceil(add(n, 1));

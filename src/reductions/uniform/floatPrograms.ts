@@ -61,11 +61,20 @@ import {
   type Program,
 } from '../../core/logspace/index.js';
 
-const q = div(param('p'), 2);
-const iMax = sub(pow2(sub(q, 1)), 1);
-/** Exponent offset bound: e + I^max ∈ [0, 2·I^max]. */
-const eB = add(mul(2, iMax), 1);
-const mB = add(iMax, 1);
+/** The precision p, a parameter of every program that uses these procs. @category constants */
+export const FLOAT_P: Expr = param('p');
+/** q = p/2, the width of the mantissa and of the exponent fields. @category constants */
+export const FLOAT_Q: Expr = div(FLOAT_P, 2);
+/** I^max = 2^(q − 1) − 1. @category constants */
+export const FLOAT_IMAX: Expr = sub(pow2(sub(FLOAT_Q, 1)), 1);
+/** Exponent offset bound: e + I^max ∈ [0, 2·I^max], below this. @category constants */
+export const FLOAT_EXP_BOUND: Expr = add(mul(2, FLOAT_IMAX), 1);
+/** |m| ≤ I^max, below this. @category constants */
+export const FLOAT_MAG_BOUND: Expr = add(FLOAT_IMAX, 1);
+const q = FLOAT_Q;
+const iMax = FLOAT_IMAX;
+const eB = FLOAT_EXP_BOUND;
+const mB = FLOAT_MAG_BOUND;
 const Z = mul(8, pow2(q));
 const bigB = mul(Z, Z);
 const bl = (x: E): Expr => log2ceil(add(x, 1)); // bit length

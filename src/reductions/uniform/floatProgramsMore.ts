@@ -108,19 +108,19 @@ import {
   type Program,
   type Stmt,
 } from '../../core/logspace/index.js';
-import { FLOAT_PROCS } from './floatPrograms.js';
+import { FLOAT_EXP_BOUND, FLOAT_IMAX, FLOAT_MAG_BOUND, FLOAT_P, FLOAT_PROCS, FLOAT_Q } from './floatPrograms.js';
 
 // -------------------------------------------------------------------------------------------
 // constants (formulas of the parameter p: no space)
 // -------------------------------------------------------------------------------------------
 
-const P = param('p');
-const q = div(P, 2);
-const IMAX = sub(pow2(sub(q, 1)), 1);
+const P = FLOAT_P;
+const q = FLOAT_Q;
+const IMAX = FLOAT_IMAX;
 /** e + I^max < EB. */
-const EB = add(mul(2, IMAX), 1);
+const EB = FLOAT_EXP_BOUND;
 /** |m| < MB. */
-const MB = add(IMAX, 1);
+const MB = FLOAT_MAG_BOUND;
 /** Offset of the signed shift of `fpRound`. */
 const ZX = add(pow2(add(q, 3)), 64);
 /** floatPrograms.ts's offset (for `truncScaled`). */

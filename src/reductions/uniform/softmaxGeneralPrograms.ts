@@ -62,7 +62,6 @@ import {
   n as nE,
   ne,
   or,
-  param,
   pow2,
   proc,
   r,
@@ -77,13 +76,13 @@ import {
 } from '../../core/logspace/index.js';
 import { headIsCausal, type Matrix, type TransformerModel } from '../../core/transformer.js';
 import { POSITION_DIGITS, generalLayout } from '../transformerAsGeneral.js';
+import { FLOAT_EXP_BOUND, FLOAT_IMAX, FLOAT_MAG_BOUND, FLOAT_Q } from './floatPrograms.js';
 import { ALL_FLOAT_PROCS, floatSumProc } from './floatProgramsMore.js';
 
-const P = param('p');
-const q = div(P, 2);
-const IMAX = sub(pow2(sub(q, 1)), 1);
-const EB = add(mul(2, IMAX), 1);
-const MB = add(IMAX, 1);
+const q = FLOAT_Q;
+const IMAX = FLOAT_IMAX;
+const EB = FLOAT_EXP_BOUND;
+const MB = FLOAT_MAG_BOUND;
 const ZT = mul(8, pow2(q));
 
 /** The procs of a model and their entry points. @category model */

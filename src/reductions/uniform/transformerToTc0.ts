@@ -92,7 +92,7 @@ import {
 } from '../../core/logspace/index.js';
 import type { GeneralModel, State } from '../../core/transformer.js';
 import { MAX_TABLE_INPUTS } from '../lookupTable.js';
-import { FLOAT_PROCS } from './floatPrograms.js';
+import { FLOAT_EXP_BOUND, FLOAT_IMAX, FLOAT_MAG_BOUND, FLOAT_P, FLOAT_PROCS, FLOAT_Q } from './floatPrograms.js';
 
 // -------------------------------------------------------------------------------------------
 // model
@@ -140,13 +140,13 @@ export interface SumPrinter {
   readonly outputKeys?: { readonly proc: string; readonly results: readonly string[]; readonly used: readonly string[]; readonly idOf: (t: E) => Expr };
 }
 
-const P = param('p');
-const Q = div(P, 2);
-const IMAX = sub(pow2(sub(Q, 1)), 1);
+const P = FLOAT_P;
+const Q = FLOAT_Q;
+const IMAX = FLOAT_IMAX;
 /** Gate ids and offsets: below the parameter G (the dense bound of the plan). */
 const G = param('G');
-const FB = add(mul(2, IMAX), 1); // e + I^max < FB
-const MB = add(IMAX, 1);
+const FB = FLOAT_EXP_BOUND; // e + I^max < FB
+const MB = FLOAT_MAG_BOUND;
 
 // -------------------------------------------------------------------------------------------
 // float patterns
