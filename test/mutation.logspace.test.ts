@@ -222,6 +222,12 @@ describe('runProgram: refused inputs', () => {
       throw new Error('sink full');
     };
     expect(() => runProgram(mainOnly({}, [L.emit('v', 1)]), { n: 1, sink })).toThrow('sink full');
+    // only a RangeError about the call stack is the machine's own refusal
+    const throwing = (e: Error) => (): void => {
+      throw e;
+    };
+    expect(() => runProgram(mainOnly({}, [L.emit('v', 1)]), { n: 1, sink: throwing(new RangeError('sink out of range')) })).toThrow('sink out of range');
+    expect(() => runProgram(mainOnly({}, [L.emit('v', 1)]), { n: 1, sink: throwing(new Error('call stack of the sink')) })).toThrow('call stack of the sink');
   });
 });
 

@@ -588,7 +588,7 @@ export const runProgram = (p: Program, input: RunInput): Either<KernelError, Spa
     if (e instanceof Fault) return left(kernelError(RULE, e.message));
     // the interpreter recurses on the JS stack once per frame: a deep enough call chain exhausts
     // it before maxFrames does — refused like any other limit, not thrown
-    if (e instanceof RangeError && /call stack/i.test(e.message) && peakFrames > 0) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
       return left(kernelError(RULE, `the call stack reached ${peakFrames} frames, more than this JavaScript stack holds (maxFrames = ${maxFrames}): the run is refused`));
     }
     throw e;
