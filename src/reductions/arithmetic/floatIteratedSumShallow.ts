@@ -57,122 +57,19 @@
 import { createBuilder, type CircuitBuilder } from '../../core/circuit.js';
 import { range, requireInt, type ArithmeticCircuit } from './arithmeticCircuit.js';
 import { exponentEquals, floatIteratedSumShape, type FloatIteratedSumShape } from './floatIteratedSum.js';
-import { MAX_GADGET_WEIGHT } from './gadgets.js';
+import { linRange, signedBlockSave, type Form, type Lit, type SignedBit } from './signedSums.js';
 
 /** A bit with a signed place value ±2^pos, in a group of mutually exclusive bits. @category model */
-export interface GroupedSignedBit {
-  readonly g: number;
-  readonly pos: number;
-  readonly sign: 1 | -1;
-  /** Bits of one group in one column: at most one of them is 1. */
-  readonly group: number;
-}
-
-/** A linear form over gates plus a constant. */
-interface Form {
-  readonly lin: Map<number, number>;
-  c: number;
-}
-
-const emptyForm = (): Form => ({ lin: new Map(), c: 0 });
-
-const addForm = (acc: Form, f: Form, scale = 1): Form => {
-  for (const [g, w] of f.lin) {
-    const v = (acc.lin.get(g) ?? 0) + scale * w;
-    if (v === 0) acc.lin.delete(g);
-    else acc.lin.set(g, v);
-  }
-  acc.c += scale * f.c;
-  return acc;
-};
-
-/** A literal: a gate, or a constant. */
-type Lit = number | boolean;
-
-const litForm = (lits: readonly Lit[]): Form => {
-  const f = emptyForm();
-  for (const x of lits) {
-    if (x === true) f.c += 1;
-    else if (x !== false) f.lin.set(x, (f.lin.get(x) ?? 0) + 1);
-  }
-  return f;
-};
+export type GroupedSignedBit = SignedBit;
 
 /**
  * Σ sign·2^pos·g mod 2^width (LSB first, one gate per bit), depth +3 over the bits: the
- * block-save adder of `iteratedAdditionShallow.ts` on offset block values (module header).
- * `groups`: bits of one group in one column are mutually exclusive; the bounds of the block
- * values (and so ℓ and the gate counts) use that.
+ * block-save adder of `iteratedAdditionShallow.ts` on offset block values (module header), by
+ * the skeleton of `signedSums.ts`. `groups`: bits of one group in one column are mutually
+ * exclusive; the bounds of the block values (and so ℓ and the gate counts) use that.
  * @category gadgets
  */
 export const signedShallowSumGadget = (b: CircuitBuilder, bits: readonly GroupedSignedBit[], width: number, blockWidth?: number): number[] => {
-  const live = bits.filter((x) => x.pos < width);
-  // per (block range) bounds: for each group and column, the contribution lies in [min(0, ws), max(0, ws)]
-  const bounds = (lo: number, hi: number, base: number): { min: number; max: number } => {
-    const cell = new Map<string, { min: number; max: number }>();
-    for (const x of live) {
-      if (x.pos < lo || x.pos >= hi) continue;
-      const key = `${x.group}|${x.pos}`;
-      const w = x.sign * 2 ** (x.pos - base);
-      const o = cell.get(key) ?? { min: 0, max: 0 };
-      cell.set(key, { min: Math.min(o.min, w), max: Math.max(o.max, w) });
-    }
-    let min = 0;
-    let max = 0;
-    for (const v of cell.values()) {
-      min += v.min;
-      max += v.max;
-    }
-    return { min, max };
-  };
-  const formOf = (lo: number, hi: number, base: number): Form => {
-    const f = emptyForm();
-    for (const x of live) {
-      if (x.pos < lo || x.pos >= hi) continue;
-      f.lin.set(x.g, (f.lin.get(x.g) ?? 0) + x.sign * 2 ** (x.pos - base));
-    }
-    return f;
-  };
-  // ℓ: the caller's, else the least ℓ whose offset block values stay below 2^(2ℓ)
-  const fits = (l: number): boolean => {
-    for (let lo = 0; lo < width; lo += l) {
-      const { min, max } = bounds(lo, lo + l, lo);
-      if (max - min + 2 ** l - 1 > 2 ** (2 * l) - 1) return false;
-    }
-    return true;
-  };
-  let ell = blockWidth ?? 1;
-  if (blockWidth !== undefined && !fits(blockWidth)) {
-    throw new RangeError(`signedShallowSumGadget: block values of ${blockWidth} columns can reach 2^(2·${blockWidth})`);
-  }
-  while (!fits(ell)) ell++;
-  if (2 ** (3 * ell + 1) > MAX_GADGET_WEIGHT) {
-    throw new RangeError(`signedShallowSumGadget: blocks of ${ell} columns need weights ≥ 2^30`);
-  }
-  const L = 2 ** ell;
-  const Q = Math.ceil(width / ell);
-  const raw = range(0, Q).map((r) => ({ f: formOf(r * ell, (r + 1) * ell, r * ell), ...bounds(r * ell, (r + 1) * ell, r * ell) }));
-  // κ ≡ −Σ_r 2^(rℓ)(−min_r) mod 2^width, its base-2^ℓ digits; offset o_r = −min_r + digit_r
-  const mod = 1n << BigInt(width);
-  let kappa = 0n;
-  raw.forEach((x, r) => (kappa += BigInt(-x.min) << BigInt(r * ell)));
-  kappa = (((-kappa) % mod) + mod) % mod;
-  const offset = raw.map((x, r) => -x.min + Number((kappa >> BigInt(r * ell)) & BigInt(L - 1)));
-  // V_r = raw_r + offset_r ∈ [0, vmax_r]
-  const V = raw.map((x, r) => ({ f: addForm(emptyForm(), x.f), max: x.max - x.min + (offset[r]! + x.min) }));
-  V.forEach((v, r) => (v.f.c = offset[r]!));
-  const NONE = { f: emptyForm(), max: 0 };
-
-  // the structural bounds of a form's gate part
-  const linRange = (f: Form): { lo: number; hi: number } => {
-    let lo = 0;
-    let hi = 0;
-    for (const w of f.lin.values()) {
-      if (w < 0) lo += w;
-      else hi += w;
-    }
-    return { lo, hi };
-  };
   const memo = new Map<string, number>();
   /** [f ≥ t] as a literal: a gate unless the form's bounds (vmin, vmax of the whole form) decide it. */
   const ge = (key: string, f: Form, t: number, vmin: number, vmax: number): Lit => {
@@ -187,96 +84,26 @@ export const signedShallowSumGadget = (b: CircuitBuilder, bits: readonly Grouped
     return g;
   };
   /** ⌊(f + offset)/d⌋ as literals (their sum), for a form with values in [0, max], 0 ≤ offset < d. */
-  const floorLits = (key: string, f: Form, max: number, d: number, off = 0): Lit[] => {
+  const floor = (key: string, f: Form, max: number, d: number, off: number): Lit[] => {
     const out: Lit[] = [];
-    const r = linRange(f);
-    const vmin = Math.max(0, r.lo + f.c);
+    const vmin = Math.max(0, linRange(f).lo);
     for (let t = d - off; t <= max; t += d) out.push(ge(key, f, t, vmin, max));
     return out;
   };
-  const scaled = (x: { f: Form; max: number }, s: number, y: { f: Form; max: number }): { f: Form; max: number } => ({
-    f: addForm(addForm(emptyForm(), x.f, s), y.f),
-    max: x.max * s + y.max,
-  });
-  const his = new Map<number, Lit[]>();
-  const hi = (r: number): Lit[] => {
-    if (r < 0) return [];
-    const known = his.get(r);
-    if (known !== undefined) return known;
-    const ls = floorLits(`v${r}`, V[r]!.f, V[r]!.max, L);
-    his.set(r, ls);
-    return ls;
-  };
-  const gp = new Map<number, { G: Form; P: Form }>();
-  const genProp = (r: number): { G: Form; P: Form } => {
-    const known = gp.get(r);
-    if (known !== undefined) return known;
-    const z = scaled(V[r]!, L, V[r - 1] ?? NONE);
-    const ga = litForm(floorLits(`z${r}`, z.f, z.max, L * L));
-    const qa = litForm(floorLits(`z${r}`, z.f, z.max, L * L, L));
-    const v = { G: addForm(addForm(emptyForm(), ga), litForm(hi(r)), -1), P: addForm(addForm(emptyForm(), qa), ga, -1) };
-    gp.set(r, v);
-    return v;
-  };
-  /** [f ≥ t] for a 0/1-valued… form whose gate part is bounded structurally. */
-  const gateOf = (f: Form, t: number): Lit => {
+  /** [f ≥ t], a constant when the structural bounds of f decide it (not memoized). */
+  const gate = (f: Form, t: number): Lit => {
     const r = linRange(f);
-    if (t - f.c <= r.lo) return true;
-    if (t - f.c > r.hi) return false;
+    if (t <= r.lo) return true;
+    if (t > r.hi) return false;
     const args = [...f.lin.keys()];
     return b.ge(args, t - f.c, args.map((x) => f.lin.get(x)!));
   };
-  const termForms = new Map<number, { r: number; form: Form }[]>();
-  const terms = (q: number): { r: number; form: Form }[] => {
-    const known = termForms.get(q);
-    if (known !== undefined) return known;
-    const out: { r: number; form: Form }[] = [];
-    for (let r = 1; r < q; r++) {
-      const form = addForm(emptyForm(), genProp(r).G);
-      for (let t = r + 1; t < q; t++) addForm(form, genProp(t).P);
-      out.push({ r, form });
-    }
-    termForms.set(q, out);
-    return out;
-  };
-  const carryLits = new Map<number, Lit[]>();
-  const carry = (q: number): Lit[] => {
-    const known = carryLits.get(q);
-    if (known !== undefined) return known;
-    const ls = terms(q).map(({ r, form }) => gateOf(form, q - r));
-    carryLits.set(q, ls);
-    return ls;
-  };
   let zero: number | null = null;
   let one: number | null = null;
-  const out: number[] = [];
-  for (let k = 0; k < width; k++) {
-    const q = Math.floor(k / ell);
-    const j = k - q * ell;
-    const d = 2 ** (j + 1);
-    // V_q^(j): the low j + 1 columns of block q, offset to be ≥ 0 and ≡ V_q mod 2^(j+1)
-    const lowB = bounds(q * ell, q * ell + j + 1, q * ell);
-    const low = { f: formOf(q * ell, q * ell + j + 1, q * ell), max: 0 };
-    low.f.c = -lowB.min + ((((offset[q]! + lowB.min) % d) + d) % d);
-    low.max = lowB.max + low.f.c;
-    const below = q >= 1 ? V[q - 1]! : NONE;
-    const scale = q >= 1 ? L : 1;
-    const y = scaled(low, scale, below);
-    const form = addForm(addForm(emptyForm(), low.f), litForm(hi(q - 1)));
-    const f0 = floorLits(`y${k}`, y.f, y.max, d * scale);
-    addForm(form, litForm(f0), -d);
-    if (q >= 2) {
-      const f1 = floorLits(`y${k}`, y.f, y.max, d * scale, scale);
-      const E = addForm(litForm(f1), litForm(f0), -1);
-      addForm(form, litForm(carry(q)));
-      for (const { r, form: lf } of terms(q)) addForm(form, litForm([gateOf(addForm(addForm(emptyForm(), lf), E), q - r + 1)]), -d);
-    }
-    const bit = gateOf(form, 2 ** j);
-    if (bit === true) out.push((one ??= b.constant(1)));
-    else if (bit === false) out.push((zero ??= b.constant(0)));
-    else out.push(bit);
-  }
-  return out;
+  return signedBlockSave('signedShallowSumGadget', { floor, gate }, bits, width, 0, blockWidth, (form, t) => {
+    const bit = gate(form, t);
+    return bit === true ? (one ??= b.constant(1)) : bit === false ? (zero ??= b.constant(0)) : bit;
+  });
 };
 
 /**

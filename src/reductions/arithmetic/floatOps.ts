@@ -150,8 +150,8 @@ export const MAX_FLOAT_ARITH_PRECISION = 60;
 /** Largest p for {@link floatDivArith} (weights 2^(p−4) < 2^30; size Θ(p·2^(p/2))). @category model */
 export const MAX_FLOAT_DIV_ARITH_PRECISION = 32;
 
-/** Validate p for a public constructor: an even integer in 4…max. */
-const requirePrecision = (fn: string, p: number, max: number, why: string): FloatParams => {
+/** Validate p for a public constructor: an even integer in 4…max (a RangeError naming `fn` and `why` otherwise). @category model */
+export const requireFloatPrecision = (fn: string, p: number, max: number, why: string): FloatParams => {
   if (!Number.isSafeInteger(p) || p % 2 !== 0 || p < 4 || p > max) {
     throw new RangeError(`${fn}: p must be an even integer in 4..${max} (${why}), got ${String(p)}`);
   }
@@ -176,7 +176,7 @@ const lookupWhy = 'the lookup route tabulates 2^(2p) input pairs';
  * floatOpTruthTable(4, 'compare').bits.length // 2^8 · 2
  */
 export const floatOpTruthTable = (p: number, op: FloatOp): TruthTable => {
-  const params = requirePrecision('floatOpTruthTable', p, MAX_FLOAT_LOOKUP_PRECISION, lookupWhy);
+  const params = requireFloatPrecision('floatOpTruthTable', p, MAX_FLOAT_LOOKUP_PRECISION, lookupWhy);
   if (op !== 'mul' && op !== 'div' && op !== 'compare') throw new RangeError(`floatOpTruthTable: unknown operation ${String(op)}`);
   const floats: Float[] = Array.from(allFloats(params));
   const n = floats.length; // 2^p
@@ -201,8 +201,8 @@ export const floatOpTruthTable = (p: number, op: FloatOp): TruthTable => {
 
 const operandLayout = (p: number): { readonly p: number; readonly a: number[]; readonly b: number[] } => ({ p, a: range(0, p), b: range(p, p) });
 
-/** A circuit with inputs a then b (p bits each) and the p result bits of `gadget` as outputs. */
-const binaryFloatCircuit = (
+/** A circuit with inputs a then b (p bits each) and the p result bits of `gadget` as outputs. @category constructors */
+export const binaryFloatCircuit = (
   p: number,
   params: FloatParams,
   gadget: (b: CircuitBuilder, params: FloatParams, a: readonly number[], c: readonly number[]) => number[],
@@ -213,8 +213,21 @@ const binaryFloatCircuit = (
   return { circuit: b.build(gadget(b, params, a, c)), layout: { ...operandLayout(p), result: range(0, p) } };
 };
 
+/** A circuit with inputs a then b (p bits each) and outputs [lt, eq] of `gadget`. @category constructors */
+export const compareFloatCircuit = (
+  params: FloatParams,
+  gadget: (b: CircuitBuilder, params: FloatParams, a: readonly number[], c: readonly number[]) => { readonly lt: number; readonly eq: number },
+): ArithmeticCircuit<FloatCompareLayout> => {
+  const { p } = params;
+  const b = createBuilder();
+  const a = b.inputs(p);
+  const c = b.inputs(p);
+  const { lt, eq } = gadget(b, params, a, c);
+  return { circuit: b.build([lt, eq]), layout: { ...operandLayout(p), lt: 0, eq: 1 } };
+};
+
 const lookupOp = (fn: string, p: number, op: 'mul' | 'div'): ArithmeticCircuit<FloatOpLayout> => {
-  requirePrecision(fn, p, MAX_FLOAT_LOOKUP_PRECISION, lookupWhy);
+  requireFloatPrecision(fn, p, MAX_FLOAT_LOOKUP_PRECISION, lookupWhy);
   return {
     circuit: lookupTableCircuit(floatOpTruthTable(p, op)),
     layout: { ...operandLayout(p), result: range(0, p) },
@@ -241,7 +254,7 @@ export const floatDivLookup = (p: number): ArithmeticCircuit<FloatOpLayout> => l
  * @category lookup route
  */
 export const floatCompareLookup = (p: number): ArithmeticCircuit<FloatCompareLayout> => {
-  requirePrecision('floatCompareLookup', p, MAX_FLOAT_LOOKUP_PRECISION, lookupWhy);
+  requireFloatPrecision('floatCompareLookup', p, MAX_FLOAT_LOOKUP_PRECISION, lookupWhy);
   return {
     circuit: lookupTableCircuit(floatOpTruthTable(p, 'compare')),
     layout: { ...operandLayout(p), lt: 0, eq: 1 },
@@ -387,15 +400,16 @@ const normalize = (b: CircuitBuilder, xs: readonly number[], h: readonly number[
     return terms.length === 1 ? terms[0]! : b.or(terms);
   });
 
-/** The operand fields of a float at input positions `bits` (kernel float layout). */
-interface FloatBits {
+/** The operand fields of a float at input positions `bits` (kernel float layout). @category model */
+export interface FloatBits {
   readonly mag: readonly number[];
   readonly sign: number;
   readonly expMag: readonly number[];
   readonly expSign: number;
 }
 
-const floatBits = (bits: readonly number[], q: number): FloatBits => {
+/** The {@link FloatBits} of the 2q input positions `bits` (RangeError on another length). @category model */
+export const floatBits = (bits: readonly number[], q: number): FloatBits => {
   if (bits.length !== 2 * q) throw new RangeError(`float gadget: expected ${2 * q} bits, got ${bits.length}`);
   return {
     mag: bits.slice(0, q - 1),
@@ -555,7 +569,7 @@ export const floatMulGadget = (b: CircuitBuilder, params: FloatParams, a: readon
 export const floatMulArith = (p: number): ArithmeticCircuit<FloatOpLayout> =>
   binaryFloatCircuit(
     p,
-    requirePrecision('floatMulArith', p, MAX_FLOAT_ARITH_PRECISION, 'exponent weights 2^(p/2−1) must stay below 2^30'),
+    requireFloatPrecision('floatMulArith', p, MAX_FLOAT_ARITH_PRECISION, 'exponent weights 2^(p/2−1) must stay below 2^30'),
     floatMulGadget,
   );
 
@@ -668,7 +682,7 @@ export const floatDivGadget = (b: CircuitBuilder, params: FloatParams, a: readon
 export const floatDivArith = (p: number): ArithmeticCircuit<FloatOpLayout> =>
   binaryFloatCircuit(
     p,
-    requirePrecision('floatDivArith', p, MAX_FLOAT_DIV_ARITH_PRECISION, 'quotient weights 2^(p−4) must stay below 2^30'),
+    requireFloatPrecision('floatDivArith', p, MAX_FLOAT_DIV_ARITH_PRECISION, 'quotient weights 2^(p−4) must stay below 2^30'),
     floatDivGadget,
   );
 
@@ -757,11 +771,8 @@ export const floatCompareGadget = (
  * N_b − N_a; lt is one gate, five ANDs and an OR, eq three ANDs and an OR (11).
  * @category arithmetic route
  */
-export const floatCompareArith = (p: number): ArithmeticCircuit<FloatCompareLayout> => {
-  const params = requirePrecision('floatCompareArith', p, MAX_FLOAT_ARITH_PRECISION, 'exponent weights 2^(p/2−1) must stay below 2^30');
-  const b = createBuilder();
-  const a = b.inputs(p);
-  const c = b.inputs(p);
-  const { lt, eq } = floatCompareGadget(b, params, a, c);
-  return { circuit: b.build([lt, eq]), layout: { ...operandLayout(p), lt: 0, eq: 1 } };
-};
+export const floatCompareArith = (p: number): ArithmeticCircuit<FloatCompareLayout> =>
+  compareFloatCircuit(
+    requireFloatPrecision('floatCompareArith', p, MAX_FLOAT_ARITH_PRECISION, 'exponent weights 2^(p/2−1) must stay below 2^30'),
+    floatCompareGadget,
+  );

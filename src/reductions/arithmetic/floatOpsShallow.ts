@@ -75,46 +75,26 @@
  *
  * @module
  */
-import { createBuilder, type CircuitBuilder } from '../../core/circuit.js';
-import { floatParams, type FloatParams } from '../../core/float.js';
+import type { CircuitBuilder } from '../../core/circuit.js';
+import type { FloatParams } from '../../core/float.js';
 import { range, type ArithmeticCircuit } from './arithmeticCircuit.js';
-import type { FloatCompareLayout, FloatOpLayout } from './floatOps.js';
+import {
+  binaryFloatCircuit,
+  compareFloatCircuit,
+  floatBits,
+  requireFloatPrecision,
+  type FloatBits,
+  type FloatCompareLayout,
+  type FloatOpLayout,
+} from './floatOps.js';
 import { MAX_GADGET_WEIGHT } from './gadgets.js';
+import { addForm, emptyForm, linRange, litsForm, signedBlockSave, type Form, type Lit, type SignedBit } from './signedSums.js';
 
 // ---------------------------------------------------------------------------------------------
 // forms and literals
 // ---------------------------------------------------------------------------------------------
 
-/** A linear form over gates plus a constant: Σ w·g + c. @category model */
-export interface Form {
-  readonly lin: Map<number, number>;
-  c: number;
-}
-
-/** A literal: a gate, or a constant known at construction time. @category model */
-export type Lit = number | boolean;
-
-const emptyForm = (c = 0): Form => ({ lin: new Map(), c });
-
-const addForm = (acc: Form, f: Form, scale = 1): Form => {
-  for (const [g, w] of f.lin) {
-    const v = (acc.lin.get(g) ?? 0) + scale * w;
-    if (v === 0) acc.lin.delete(g);
-    else acc.lin.set(g, v);
-  }
-  acc.c += scale * f.c;
-  return acc;
-};
-
-/** The form Σ w·x over literals (constants go into c). */
-const litsForm = (lits: readonly Lit[], w = 1): Form => {
-  const f = emptyForm();
-  for (const x of lits) {
-    if (x === true) f.c += w;
-    else if (x !== false) f.lin.set(x, (f.lin.get(x) ?? 0) + w);
-  }
-  return f;
-};
+export type { Form, Lit, SignedBit } from './signedSums.js';
 
 const termsForm = (terms: readonly (readonly [number, number])[], c = 0): Form => {
   const f = emptyForm(c);
@@ -123,16 +103,6 @@ const termsForm = (terms: readonly (readonly [number, number])[], c = 0): Form =
 };
 
 const sumForms = (fs: readonly Form[]): Form => fs.reduce((acc, f) => addForm(acc, f), emptyForm());
-
-const linRange = (f: Form): { lo: number; hi: number } => {
-  let lo = 0;
-  let hi = 0;
-  for (const w of f.lin.values()) {
-    if (w < 0) lo += w;
-    else hi += w;
-  }
-  return { lo: lo + f.c, hi: hi + f.c };
-};
 
 /**
  * Gate-building context of one builder: [f ≥ t] as a literal (constant when the form's bounds
@@ -206,14 +176,6 @@ export const guardedGate = (ctx: Ctx, bit: BitForm, guards: readonly Form[]): Li
 // the block-save adder, with forms for outputs
 // ---------------------------------------------------------------------------------------------
 
-/** A bit with a signed place value ±2^pos, in a group of mutually exclusive bits. @category model */
-export interface SignedBit {
-  readonly g: number;
-  readonly pos: number;
-  readonly sign: 1 | -1;
-  readonly group: number;
-}
-
 /**
  * (Σ sign·2^pos·g + constant) mod 2^width, each bit as a {@link BitForm} whose gate would sit 3
  * layers above the bits: the block-save adder of `floatIteratedSumShallow.ts`
@@ -224,144 +186,20 @@ export interface SignedBit {
  * @category gadgets
  */
 export const signedSumBitForms = (ctx: Ctx, bits: readonly SignedBit[], width: number, constant: number, ell: number): BitForm[] => {
-  const live = bits.filter((x) => x.pos < width);
-  const bounds = (lo: number, hi: number, base: number): { min: number; max: number } => {
-    const cell = new Map<string, { min: number; max: number }>();
-    for (const x of live) {
-      if (x.pos < lo || x.pos >= hi) continue;
-      const key = `${x.group}|${x.pos}`;
-      const w = x.sign * 2 ** (x.pos - base);
-      const o = cell.get(key) ?? { min: 0, max: 0 };
-      cell.set(key, { min: Math.min(o.min, w), max: Math.max(o.max, w) });
-    }
-    let min = 0;
-    let max = 0;
-    for (const v of cell.values()) {
-      min += v.min;
-      max += v.max;
-    }
-    return { min, max };
-  };
-  const formOf = (lo: number, hi: number, base: number): Form => {
-    const f = emptyForm();
-    for (const x of live) {
-      if (x.pos < lo || x.pos >= hi) continue;
-      addForm(f, { lin: new Map([[x.g, x.sign * 2 ** (x.pos - base)]]), c: 0 });
-    }
-    return f;
-  };
-  const fits = (l: number): boolean => {
-    for (let lo = 0; lo < width; lo += l) {
-      const { min, max } = bounds(lo, lo + l, lo);
-      if (max - min + 2 ** l - 1 > 2 ** (2 * l) - 1) return false;
-    }
-    return true;
-  };
-  if (!fits(ell)) throw new RangeError(`signedSumBitForms: block values of ${ell} columns can reach 2^(2·${ell})`);
-  if (2 ** (3 * ell + 1) > MAX_GADGET_WEIGHT) throw new RangeError(`signedSumBitForms: blocks of ${ell} columns need weights ≥ 2^30`);
-  const L = 2 ** ell;
-  const Q = Math.ceil(width / ell);
-  const raw = range(0, Q).map((r) => ({ f: formOf(r * ell, (r + 1) * ell, r * ell), ...bounds(r * ell, (r + 1) * ell, r * ell) }));
-  const mod = 1n << BigInt(width);
-  let kappa = BigInt(constant);
-  raw.forEach((x, r) => (kappa -= BigInt(-x.min) << BigInt(r * ell)));
-  kappa = ((kappa % mod) + mod) % mod;
-  const offset = raw.map((x, r) => -x.min + Number((kappa >> BigInt(r * ell)) & BigInt(L - 1)));
-  const V = raw.map((x, r) => {
-    const f = addForm(emptyForm(), x.f);
-    f.c = offset[r]!;
-    return { f, max: x.max + offset[r]! };
-  });
-  const NONE = { f: emptyForm(), max: 0 };
-  const floorLits = (f: Form, max: number, d: number, off = 0): Lit[] => {
+  const floor = (_key: string, f: Form, max: number, d: number, off: number): Lit[] => {
     const out: Lit[] = [];
     for (let t = d - off; t <= max; t += d) out.push(ctx.ge(f, t));
     return out;
   };
-  const scaled = (x: { f: Form; max: number }, s: number, y: { f: Form; max: number }): { f: Form; max: number } => ({
-    f: addForm(addForm(emptyForm(), x.f, s), y.f),
-    max: x.max * s + y.max,
+  return signedBlockSave('signedSumBitForms', { floor, gate: ctx.ge }, bits, width, constant, ell, (form, t): BitForm => {
+    const { lo, hi } = linRange(form);
+    return t <= lo ? true : t > hi ? false : { form, t, max: 2 * t - 1 };
   });
-  const his = new Map<number, Lit[]>();
-  const hi = (r: number): Lit[] => {
-    if (r < 0) return [];
-    let ls = his.get(r);
-    if (ls === undefined) {
-      ls = floorLits(V[r]!.f, V[r]!.max, L);
-      his.set(r, ls);
-    }
-    return ls;
-  };
-  const gp = new Map<number, { G: Form; P: Form }>();
-  const genProp = (r: number): { G: Form; P: Form } => {
-    let v = gp.get(r);
-    if (v === undefined) {
-      const z = scaled(V[r]!, L, V[r - 1] ?? NONE);
-      const ga = litsForm(floorLits(z.f, z.max, L * L));
-      const qa = litsForm(floorLits(z.f, z.max, L * L, L));
-      v = { G: addForm(addForm(emptyForm(), ga), litsForm(hi(r)), -1), P: addForm(addForm(emptyForm(), qa), ga, -1) };
-      gp.set(r, v);
-    }
-    return v;
-  };
-  const termForms = new Map<number, { r: number; form: Form }[]>();
-  const terms = (q: number): { r: number; form: Form }[] => {
-    let out = termForms.get(q);
-    if (out === undefined) {
-      out = [];
-      for (let r = 1; r < q; r++) {
-        const form = addForm(emptyForm(), genProp(r).G);
-        for (let t = r + 1; t < q; t++) addForm(form, genProp(t).P);
-        out.push({ r, form });
-      }
-      termForms.set(q, out);
-    }
-    return out;
-  };
-  const carry = (q: number): Lit[] => terms(q).map(({ r, form }) => ctx.ge(form, q - r));
-  const out: BitForm[] = [];
-  for (let k = 0; k < width; k++) {
-    const q = Math.floor(k / ell);
-    const j = k - q * ell;
-    const d = 2 ** (j + 1);
-    const lowB = bounds(q * ell, q * ell + j + 1, q * ell);
-    const low = { f: formOf(q * ell, q * ell + j + 1, q * ell), max: 0 };
-    low.f.c = -lowB.min + ((((offset[q]! + lowB.min) % d) + d) % d);
-    low.max = lowB.max + low.f.c;
-    const below = q >= 1 ? V[q - 1]! : NONE;
-    const scale = q >= 1 ? L : 1;
-    const y = scaled(low, scale, below);
-    const form = addForm(addForm(emptyForm(), low.f), litsForm(hi(q - 1)));
-    const f0 = floorLits(y.f, y.max, d * scale);
-    addForm(form, litsForm(f0), -d);
-    if (q >= 2) {
-      const f1 = floorLits(y.f, y.max, d * scale, scale);
-      const E = addForm(litsForm(f1), litsForm(f0), -1);
-      addForm(form, litsForm(carry(q)));
-      for (const { r, form: lf } of terms(q)) addForm(form, litForm(ctx.ge(addForm(addForm(emptyForm(), lf), E), q - r + 1)), -d);
-    }
-    const { lo, hi: top } = linRange(form);
-    const t = 2 ** j;
-    out.push(t <= lo ? true : t > top ? false : { form, t, max: 2 * t - 1 });
-  }
-  return out;
 };
 
 // ---------------------------------------------------------------------------------------------
 // operands and exponent conditions
 // ---------------------------------------------------------------------------------------------
-
-interface FloatBits {
-  readonly mag: readonly number[];
-  readonly sign: number;
-  readonly expMag: readonly number[];
-  readonly expSign: number;
-}
-
-const floatBits = (bits: readonly number[], q: number): FloatBits => {
-  if (bits.length !== 2 * q) throw new RangeError(`float gadget: expected ${2 * q} bits, got ${bits.length}`);
-  return { mag: bits.slice(0, q - 1), sign: bits[q - 1]!, expMag: bits.slice(q, 2 * q - 1), expSign: bits[2 * q - 1]! };
-};
 
 /** The literal [s = σ] of a sign bit as a 0/1 form: s, or 1 − s. */
 const signIs = (s: number, sigma: 0 | 1): Form => (sigma === 1 ? termsForm([[s, 1]]) : termsForm([[s, -1]], 1));
@@ -475,15 +313,6 @@ const exponentBitsTelescoped = (
     });
     return { guard: [signIs(A.expSign, sa), signIs(B.expSign, sb)], bits };
   });
-};
-
-const requirePrecision = (fn: string, p: number, max: number, why: string): FloatParams => {
-  if (!Number.isSafeInteger(p) || p % 2 !== 0 || p < 4 || p > max) {
-    throw new RangeError(`${fn}: p must be an even integer in 4..${max} (${why}), got ${String(p)}`);
-  }
-  const params = floatParams(p);
-  if (params._tag === 'Left') throw new RangeError(`${fn}: ${params.left}`);
-  return params.right;
 };
 
 /** Largest p for {@link floatMulShallow} and {@link floatCompareShallow} (weights 2^(p−4) < 2^30). @category model */
@@ -656,17 +485,6 @@ export const floatMulShallowGadget = (
   );
 };
 
-const binaryCircuit = (
-  p: number,
-  params: FloatParams,
-  gadget: (b: CircuitBuilder, params: FloatParams, a: readonly number[], c: readonly number[]) => number[],
-): ArithmeticCircuit<FloatOpLayout> => {
-  const b = createBuilder();
-  const a = b.inputs(p);
-  const c = b.inputs(p);
-  return { circuit: b.build(gadget(b, params, a, c)), layout: { p, a: range(0, p), b: range(p, p), result: range(0, p) } };
-};
-
 /**
  * The product of two p-bit floats in depth 4 (p ≤ 16: the counting route) or 5 (the adder
  * route; `route` forces one, e.g. for tests): inputs a then b, outputs the p bits of float.ts
@@ -674,9 +492,9 @@ const binaryCircuit = (
  * @category constructors
  */
 export const floatMulShallow = (p: number, route?: 'counting' | 'adder'): ArithmeticCircuit<FloatOpLayout> =>
-  binaryCircuit(
+  binaryFloatCircuit(
     p,
-    requirePrecision('floatMulShallow', p, MAX_FLOAT_SHALLOW_PRECISION, 'partial-product weights 2^(p−4) must stay below 2^30'),
+    requireFloatPrecision('floatMulShallow', p, MAX_FLOAT_SHALLOW_PRECISION, 'partial-product weights 2^(p−4) must stay below 2^30'),
     (b, params, a, c) => floatMulShallowGadget(b, params, a, c, route),
   );
 
@@ -759,7 +577,7 @@ export const floatDivShallowGadget = (b: CircuitBuilder, params: FloatParams, a:
  * @category constructors
  */
 export const floatDivShallow = (p: number): ArithmeticCircuit<FloatOpLayout> =>
-  binaryCircuit(p, requirePrecision('floatDivShallow', p, MAX_FLOAT_DIV_SHALLOW_PRECISION, 'counting weights 2^(3p/2−5) must stay below 2^30'), floatDivShallowGadget);
+  binaryFloatCircuit(p, requireFloatPrecision('floatDivShallow', p, MAX_FLOAT_DIV_SHALLOW_PRECISION, 'counting weights 2^(3p/2−5) must stay below 2^30'), floatDivShallowGadget);
 
 // ---------------------------------------------------------------------------------------------
 // comparison
@@ -819,11 +637,8 @@ export const floatCompareShallowGadget = (
  * 4 ≤ p ≤ 32, p even.
  * @category constructors
  */
-export const floatCompareShallow = (p: number): ArithmeticCircuit<FloatCompareLayout> => {
-  const params = requirePrecision('floatCompareShallow', p, MAX_FLOAT_SHALLOW_PRECISION, 'mantissa weights 2^(p−4) must stay below 2^30');
-  const b = createBuilder();
-  const a = b.inputs(p);
-  const c = b.inputs(p);
-  const { lt, eq } = floatCompareShallowGadget(b, params, a, c);
-  return { circuit: b.build([lt, eq]), layout: { p, a: range(0, p), b: range(p, p), lt: 0, eq: 1 } };
-};
+export const floatCompareShallow = (p: number): ArithmeticCircuit<FloatCompareLayout> =>
+  compareFloatCircuit(
+    requireFloatPrecision('floatCompareShallow', p, MAX_FLOAT_SHALLOW_PRECISION, 'mantissa weights 2^(p−4) must stay below 2^30'),
+    floatCompareShallowGadget,
+  );
