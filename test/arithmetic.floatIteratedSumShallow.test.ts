@@ -15,6 +15,7 @@ import { floatIteratedSum } from '../src/reductions/arithmetic/floatIteratedSum.
 import { floatIteratedSumShallow } from '../src/reductions/arithmetic/floatIteratedSumShallow.js';
 import { seededInts } from '../src/reductions/random.js';
 import { allAssignments, checkClaim, findCounterexample, kernelAccepts } from './arithmetic.helpers.js';
+import { expectEveryTierFailsReadably } from './honesty.helpers.js';
 
 const ctx = { seed: 1, full: false, progress: () => {} };
 
@@ -94,17 +95,10 @@ describe('lemma float-iterated-sum-shallow', () => {
       return { ...c, param };
     };
     const r = await verifyArithmeticFamily(small, ctx, broken);
-    expect(r.verdict).toBe('fails');
-    for (const t of r.tiers) {
-      expect(t.holds, t.tier).toBe(false);
-      const cex = t.failure!.counterexample as { input: string; expected: string; actual: string };
-      expect(cex.input).toMatch(/^[01]+$/);
-      expect(cex.expected).not.toBe(cex.actual);
-    }
+    expectEveryTierFailsReadably(r);
     const prop = r.tiers.find((t) => t.tier === 'property')!;
     const cex = prop.failure!.counterexample as { input: string };
     // shrunk: float 0 = ⟨a = 2^(q−2), e = M⟩ alone needs q − 1 ones (p = 8: 1 + 3)
     expect([...cex.input].filter((ch) => ch === '1').length).toBeLessThanOrEqual(6);
-    expect(r.measurements).toEqual([]);
   }, 30_000);
 });

@@ -11,6 +11,7 @@ import {
   MAX_WORDS_PER_GATE,
 } from '../src/core/evaluateBitParallel.js';
 import { arbitraryCircuit } from '../src/reductions/randomCircuit.js';
+import { assignmentsArb, wideFaninCircuitArb } from './circuitArbs.helpers.js';
 
 // Every path of the bit-parallel evaluator (one word per gate, W words per gate, batches,
 // exhaustive enumeration) against the reference evaluator, gate by gate and lane by lane.
@@ -42,48 +43,7 @@ const disagreement = (c: Circuit, W: number, assignments: readonly Uint8Array[],
   return null;
 };
 
-const assignmentsArb = (numInputs: number, max: number): fc.Arbitrary<Uint8Array[]> =>
-  fc.array(fc.uint8Array({ min: 0, max: 1, minLength: numInputs, maxLength: numInputs }), { minLength: 1, maxLength: max });
-
-/**
- * A random circuit with large fan-ins (the Harley–Seal path below 128, the counter path above)
- * and, if `weighted`, weights of every size and sign, from a fast-check seed.
- */
-const wideFaninArb = fc
-  .record({
-    numInputs: fc.integer({ min: 1, max: 8 }),
-    weighted: fc.boolean(),
-    gates: fc.array(
-      fc.record({
-        kind: fc.constantFrom('and', 'or', 'ge', 'le', 'not'),
-        picks: fc.oneof(fc.array(fc.nat(), { maxLength: 20 }), fc.array(fc.nat(), { minLength: 120, maxLength: 200 })),
-        weights: fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -(2 ** 20), max: 2 ** 20 })), { minLength: 200, maxLength: 200 }),
-        k: fc.double({ min: -0.2, max: 1.2, noNaN: true }),
-      }),
-      { minLength: 1, maxLength: 12 },
-    ),
-  })
-  .map((r) => {
-    const b = createBuilder();
-    b.inputs(r.numInputs);
-    for (const g of r.gates) {
-      const i = b.size();
-      const args = g.picks.map((p) => p % i);
-      if (g.kind === 'and') b.and(args);
-      else if (g.kind === 'or') b.or(args);
-      else if (g.kind === 'not') b.not(i - 1);
-      else {
-        const ws = g.weights.slice(0, args.length);
-        const pos = r.weighted ? ws.filter((w) => w > 0).reduce((s, w) => s + w, 0) : args.length;
-        const neg = r.weighted ? ws.filter((w) => w < 0).reduce((s, w) => s + w, 0) : 0;
-        const k = Math.max(-(pos - neg + 1), Math.min(pos - neg + 1, Math.round(neg + g.k * (pos - neg))));
-        const f = g.kind === 'ge' ? b.ge : b.le;
-        if (r.weighted) f(args, k, ws);
-        else f(args, k);
-      }
-    }
-    return b.build([b.size() - 1]);
-  });
+const wideFaninArb = wideFaninCircuitArb({ maxInputs: 8, maxSmallFanin: 20, maxWeight: 2 ** 20 });
 
 const wide: WideEvaluator = (c, w, W) => evaluateWordsWide(c, w, W);
 

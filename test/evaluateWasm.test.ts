@@ -13,6 +13,7 @@ import { prepareWasmEvaluator, wasmEvaluatorAvailable, WASM_LANES, withWasmEvalu
 import { EVALUATE_WASM_BASE64 } from '../src/core/evaluateWasmModule.js';
 import { arbitraryCircuit } from '../src/reductions/randomCircuit.js';
 import { assembleEvaluatorWasm, WAT_PATH } from '../scripts/buildWasm.js';
+import { assignmentsArb, wideFaninCircuitArb } from './circuitArbs.helpers.js';
 
 // Every evaluation path — JS at 1…8 words per gate, the WebAssembly SIMD module, evaluateBatch
 // and the exhaustive enumeration on both paths — against the reference evaluator
@@ -60,48 +61,7 @@ const disagreement = (name: string, W: number, ev: Words, c: Circuit, assignment
   return null;
 };
 
-const assignmentsArb = (numInputs: number, max: number): fc.Arbitrary<Uint8Array[]> =>
-  fc.array(fc.uint8Array({ min: 0, max: 1, minLength: numInputs, maxLength: numInputs }), { minLength: 1, maxLength: max });
-
-/**
- * Random circuits with fan-ins on both sides of 128 (Harley–Seal below, the ripple counter
- * above), and if `weighted` weights of every size and sign, k around and beyond the reachable sums.
- */
-const wideFaninArb = fc
-  .record({
-    numInputs: fc.integer({ min: 1, max: 9 }),
-    weighted: fc.boolean(),
-    gates: fc.array(
-      fc.record({
-        kind: fc.constantFrom('and', 'or', 'ge', 'le', 'not'),
-        picks: fc.oneof(fc.array(fc.nat(), { maxLength: 70 }), fc.array(fc.nat(), { minLength: 120, maxLength: 200 })),
-        weights: fc.array(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -(2 ** 23), max: 2 ** 23 })), { minLength: 200, maxLength: 200 }),
-        k: fc.double({ min: -0.2, max: 1.2, noNaN: true }),
-      }),
-      { minLength: 1, maxLength: 12 },
-    ),
-  })
-  .map((r) => {
-    const b = createBuilder();
-    b.inputs(r.numInputs);
-    for (const g of r.gates) {
-      const i = b.size();
-      const args = g.picks.map((p) => p % i);
-      if (g.kind === 'and') b.and(args);
-      else if (g.kind === 'or') b.or(args);
-      else if (g.kind === 'not') b.not(i - 1);
-      else {
-        const ws = g.weights.slice(0, args.length);
-        const pos = r.weighted ? ws.filter((w) => w > 0).reduce((s, w) => s + w, 0) : args.length;
-        const neg = r.weighted ? ws.filter((w) => w < 0).reduce((s, w) => s + w, 0) : 0;
-        const k = Math.max(-(pos - neg + 1), Math.min(pos - neg + 1, Math.round(neg + g.k * (pos - neg))));
-        const f = g.kind === 'ge' ? b.ge : b.le;
-        if (r.weighted) f(args, k, ws);
-        else f(args, k);
-      }
-    }
-    return b.build([b.size() - 1]);
-  });
+const wideFaninArb = wideFaninCircuitArb({ maxInputs: 9, maxSmallFanin: 70, maxWeight: 2 ** 23 });
 
 const everyPathAgrees = (c: Circuit, as: readonly Uint8Array[]): void => {
   for (const [name, W, ev] of PATHS) {
