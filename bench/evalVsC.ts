@@ -14,7 +14,8 @@
  * - {@link writeCsr}: the circuit and input words in the binary CSR form `evaluate.c` reads.
  *
  * ## Measurement
- * - C: W₆₄ ∈ {1, 2, 4} 64-bit words per gate per pass (64, 128, 256 assignments per pass),
+ * - C: W₆₄ ∈ {1, 2, 4, 8} 64-bit words per gate per pass (64 … 512 assignments per pass; W₆₄ = 8,
+ *   512 lanes with AVX-512 where the CPU has it, was added once the faster C loop made it the fastest),
  *   each a separate build (`-DW=…`). JS: W₃₂ ∈ {1, 2, 4, 8} 32-bit words per gate per pass
  *   (32 … 256 assignments). WebAssembly: one v128 per gate (128 assignments per pass), the
  *   circuit copied into the instance before timing (as C reads its file before timing). All run the same `assignments` (default 4,096) in passes; the
@@ -71,7 +72,7 @@ export interface EvalVsCOptions {
   readonly seed?: number;
   /** JS words per gate to time (default 1, 2, 4, 8). */
   readonly jsWidths?: readonly number[];
-  /** C words per gate to time (default 1, 2, 4). */
+  /** C words per gate to time (default 1, 2, 4, 8). */
   readonly cWidths?: readonly number[];
   /** Time the WebAssembly SIMD path too (default true; skipped where the runtime lacks it). */
   readonly wasm?: boolean;
@@ -228,7 +229,7 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
   const assignments = Math.max(1, Math.ceil((opts.assignments ?? 4096) / 256)) * 256;
   const rounds = Math.max(1, opts.rounds ?? 3);
   const jsWidths = opts.jsWidths ?? [1, 2, 4, 8];
-  const cWidths = opts.cWidths ?? [1, 2, 4];
+  const cWidths = opts.cWidths ?? [1, 2, 4, 8];
   const refAssignments = Math.min(assignments, opts.refAssignments ?? 8);
   const runWasm = opts.wasm ?? true;
 
