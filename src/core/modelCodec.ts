@@ -62,7 +62,7 @@
  *
  * ## Implementation notes
  * - Shape first (io-ts, with the circuit codec's combinators {@link boundedArray},
- *   {@link closed} and reporter {@link reportIoTsErrors}): arrays longer than a limit are refused
+ *   {@link closed} and reporter {@link "core/codec"!reportIoTsErrors | reportIoTsErrors}): arrays longer than a limit are refused
  *   before any element is looked at. Sizes only once the shape is right, so a size error never
  *   hides behind a shape error it caused.
  * - {@link ModelError} is the circuit codec's {@link DecodeError}, so one formatter serves both.
