@@ -198,14 +198,14 @@ describe('the audit: claims are checked only on verified circuits, of the statem
   });
 });
 
-describe('the float operations’ lemmas (two routes, one report)', () => {
+describe('the float operations’ lemmas (three routes, one report)', () => {
   it.each([floatMulLemma, floatDivLemma, floatCompareLemma])('$id holds with seed 1 against its own requirements', async (lemma) => {
     const r = await lemma.verify(ctxOf(1));
     expect(r.problems).toEqual([]);
     expect(r.verdict).toBe('holds');
     // every run is the kernel's, relabelled by route, and the lemma's declaration judges it so
     expect(r.tiers.every((t) => isKernelMade(t))).toBe(true);
-    expect(r.tiers.map((t) => t.statement.replace(/ route: .*/, ''))).toEqual(['lookup', 'lookup', 'lookup', 'arithmetic', 'arithmetic', 'arithmetic']);
+    expect(r.tiers.map((t) => t.statement.replace(/ route: .*/, ''))).toEqual(['lookup', 'lookup', 'lookup', 'arithmetic', 'arithmetic', 'arithmetic', 'shallow', 'shallow', 'shallow']);
     expect(judge(requirementsOf(lemma), r.tiers, r.measurements).verdict).toBe('holds');
     for (const c of lemma.claimed) expect(r.measurements.some((m) => m.metric === c.metric), c.metric).toBe(true);
     expect(r.notes.some((n) => /^arithmetic route: depth·P1·arith over the sweep of p: \d/.test(n))).toBe(true);
