@@ -29,8 +29,8 @@
  * - Time: the default sweep prints circuits up to 4 535 gates with heads and attention-free ones
  *   up to n = 1024 (about 4 s); `--full` adds the 1-head model at n = 2, 4, 8 (35 553 gates),
  *   2 heads, and 2 layers at n = 2 (about 2.5 minutes: each table row is recomputed by the
- *   metered float programs every time a gate needs it). Measured under `--full`: 2 218 bits
- *   (1 head, n = 1), 2 337 (n = 2), 2 340 (n = 4), 2 647 (n = 8); 2 397 with 2 heads and 2 541
+ *   metered float programs every time a gate needs it). Measured under `--full`: 2 205 bits
+ *   (1 head, n = 1), 2 323 (n = 2), 2 325 (n = 4), 2 631 (n = 8); 2 382 with 2 heads and 2 525
  *   with 2 layers at n = 2 — the ⊕ printer's frames are most of it. Since
  *   log₂ G ≤ ks·p + 2·log₂ n + O(1) for a fixed model and p = 2⌈c·log₂ n⌉, this is
  *   a·log₂ n + b for constants a, b of the model and c, claimed per model as the second metric

@@ -485,7 +485,7 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
 
   if (anyHead) procs.push(...headProcs);
   // main: registers per layer
-  const main: Record<string, E> = { i: add(nE, 1), j: add(nE, 1), c: add(nE, 1), rr: add(nE, 1), t: add(wp, 1), cur: G, O: G, T: G, g0: G, g1: G, g2: G, S: G, Twv: G, sq: G, sb: G };
+  const main: Record<string, E> = { i: add(nE, 1), j: add(nE, 1), c: add(nE, 1), rr: add(nE, 1), t: add(wp, 1), cur: G, O: G, T: G, g0: G, g1: G, g2: G, S: G, Twv: G, sq: G };
   const body: Stmt[] = [];
   if (keys !== undefined) {
     for (const k of keys.results) main[k] = G;
