@@ -470,8 +470,8 @@ export const paperRoutePrinter = (mm: MeteredGeneralModel, sum: SumPrinter): Pro
       call('prEncBit', [r('sa'), r('ma'), r('ea'), r('t')], ['v']),
     ]),
   );
-  if (!procs.some((x) => x.name === 'floatDiv')) headProcs.push(...FLOAT_PROCS.filter((f) => !procs.some((x) => x.name === f.name)));
-  if (!procs.some((x) => x.name === 'prDecode')) headProcs.push(decodeProc, encBitProc);
+  // the float procs the weight·value table calls, unless the model brought them
+  headProcs.push(...[...FLOAT_PROCS, decodeProc, encBitProc].filter((f) => !procs.some((x) => x.name === f.name)));
   // wv copy: g0 = first output of s_ij, g1 = offset of the normalizer ⊕ copy, g2 = first bit of h_j[r]
   headProcs.push(
     ...tableProcs('prWv', mul(3, P), P, 'prWvBit', 3, (i, into) => [
