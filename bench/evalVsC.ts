@@ -28,9 +28,21 @@
  * - `rounds` interleaved rounds (default 3: every C build, then every JS width, per round), so
  *   that load from other processes falls on both alike; the spread of the per-round medians is
  *   reported as the noise figure.
+ * - Pairs: after the rounds, best C (its fastest width in the rounds) and the package's fastest
+ *   path run back to back `pairs` times (default 7; C first, then the path, then the other way
+ *   round, alternately), each over all assignments; each pair gives one ratio. The rounds put up
+ *   to a minute of JS timing between C and the path, and the machine's load moves over that
+ *   time (per-round medians spread by 20–100 %); a pair's two runs are seconds apart.
  * - The headline ratio is the fastest path the package runs (WebAssembly or the best JS width)
- *   against best C (at its fastest width); the pure-JS ratio and the ratios at equal lanes per
- *   pass are reported too.
+ *   against best C: the median of the pairs' ratios (their range is reported), or, with no
+ *   pairs, the ratio of the rounds' pooled medians (reported too as `ratioRounds`). The pure-JS
+ *   ratio and the ratios at equal lanes per pass are reported too.
+ * - Equal vector width: the C program is also built with `-mno-avx` (SSE only: 128-bit vectors,
+ *   the width of a WebAssembly `v128`; W₆₄ ∈ {2, 4, 8} by default, its outputs required equal to
+ *   the native build's) and timed in the rounds; `ratioVsC128` is its best against the fastest
+ *   path. On the AMD EPYC here `-march=native` gives the native builds AVX-512 (512-bit vectors
+ *   and `vpternlog`, a three-input logic op that makes a carry-save adder 2 instructions
+ *   instead of 5); WebAssembly SIMD has 128-bit vectors and two-input ops only.
  * - Agreement: every JS width's and the WebAssembly path's output words equal the C program's
  *   on all assignments, and the first `refAssignments` (default 8) equal the reference
  *   evaluator's (src/core/evaluate.ts).
@@ -76,6 +88,29 @@ export interface EvalVsCOptions {
   readonly cWidths?: readonly number[];
   /** Time the WebAssembly SIMD path too (default true; skipped where the runtime lacks it). */
   readonly wasm?: boolean;
+  /** Paired runs of best C against the fastest path after the rounds (default 7; 0 for none). */
+  readonly pairs?: number;
+  /**
+   * C words per gate to time also with 128-bit vectors only (`-mno-avx`: SSE, the width of a
+   * WebAssembly `v128`; default 2, 4, 8; empty for none).
+   */
+  readonly c128Widths?: readonly number[];
+}
+
+/**
+ * The paired measurement: after the rounds, the best C width and the package's fastest path
+ * run back to back `pairs` times (in alternating order), each over all assignments; each pair
+ * gives one ratio (C ms per assignment ÷ the path's, medians of the pair's passes), so that a
+ * change of the machine's load between rounds falls on both sides of a ratio alike.
+ */
+export interface PairedRatios {
+  readonly cWordsPerGate: number;
+  readonly path: 'wasm' | 'js';
+  /** One ratio per pair, in run order. */
+  readonly ratios: readonly number[];
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
 }
 
 /** The timing of one evaluator at one width. */
@@ -110,21 +145,33 @@ export interface EvalVsCResult {
   /** The WebAssembly SIMD evaluator (src/core/evaluateWasm.ts: one v128 per gate), or null if not run. */
   readonly wasm: WidthTiming | null;
   readonly c: readonly WidthTiming[];
+  /** The C program built with `-O3 -march=native -mno-avx` (128-bit SSE vectors only), per width. */
+  readonly c128: readonly WidthTiming[];
   readonly best: {
     /** The fastest path the package runs ('wasm' or 'js') — the one `ratio` is for. */
     readonly path: 'wasm' | 'js';
     /** Fastest JS width (words per gate). */
     readonly js: number;
     readonly c: number | null;
-    /** C ms/assignment ÷ ms/assignment of the fastest path (its speed as a fraction of C's), best against best. */
+    /**
+     * The headline: C ms/assignment ÷ ms/assignment of the fastest path (its speed as a fraction
+     * of C's), best against best — the median of the paired ratios ({@link PairedRatios}) when
+     * pairs were run, else {@link ratioRounds}.
+     */
     readonly ratio: number | null;
+    /** The same from the rounds' pooled medians (C and the path timed up to a minute apart). */
+    readonly ratioRounds: number | null;
     /** The same for the fastest pure-JS width. */
     readonly ratioJsOnly: number | null;
+    /** Best C with 128-bit vectors only (`c128`) ÷ the fastest path: the ratio at equal vector width. */
+    readonly ratioVsC128: number | null;
   };
   /** The same ratio at equal lanes per pass (JS W₃₂ = 2·C W₆₄). */
   readonly ratioAtEqualLanes: readonly { readonly lanesPerPass: number; readonly ratio: number }[];
   /** The WebAssembly path against C at 128 lanes per pass (C W₆₄ = 2), or null. */
   readonly wasmRatioAtEqualLanes: number | null;
+  /** The paired measurement, or null (no C compiler, or `pairs` = 0). */
+  readonly paired: PairedRatios | null;
   /**
    * Evaluator memory of the fastest path: for 'wasm' the instance's linear memory (its own copy
    * of the circuit, pre-scaled, plus one v128 per gate; the caller's `Circuit` is not used by it),
@@ -230,8 +277,10 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
   const rounds = Math.max(1, opts.rounds ?? 3);
   const jsWidths = opts.jsWidths ?? [1, 2, 4, 8];
   const cWidths = opts.cWidths ?? [1, 2, 4, 8];
+  const c128Widths = opts.c128Widths ?? [2, 4, 8];
   const refAssignments = Math.min(assignments, opts.refAssignments ?? 8);
   const runWasm = opts.wasm ?? true;
+  const pairs = Math.max(0, opts.pairs ?? 7);
 
   const c = randomBenchCircuit(gates, seed);
   const n = c.numGates;
@@ -250,6 +299,8 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
   const compiler = { available: false, command: 'cc -O3 -march=native', version: '', note: '' };
   const cExes = new Map<number, string>();
   const cTimes = new Map<number, number[][]>();
+  const c128Exes = new Map<number, string>();
+  const c128Times = new Map<number, number[][]>();
   let cOut: Uint8Array | null = null;
   try {
     const circuitFile = join(dir, 'circuit.bin');
@@ -268,6 +319,17 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
         }
         cExes.set(W, exe);
         cTimes.set(W, []);
+      }
+      for (const W of compiler.available ? c128Widths : []) {
+        const exe = join(dir, `evaluate-sse-w${W}`);
+        const b = spawnSync('cc', ['-O3', '-march=native', '-mno-avx', `-DW=${W}`, '-o', exe, cSource], { encoding: 'utf8' });
+        if (b.status !== 0) {
+          compiler.note = `cc -mno-avx failed (the 128-bit figures are skipped): ${b.stderr}`;
+          c128Exes.clear();
+          break;
+        }
+        c128Exes.set(W, exe);
+        c128Times.set(W, []);
       }
     } else compiler.note = 'no C compiler (cc) found: the C figures are skipped';
 
@@ -318,6 +380,12 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
           cTimes.get(W)!.push(res.passMs);
           cOut ??= res.out;
         }
+        for (const [W, exe] of c128Exes) {
+          const res = runC(exe, circuitFile, join(dir, `out-sse-w${W}.bin`));
+          if (typeof res === 'string') throw new Error(res);
+          if (cOut !== null && !Buffer.from(res.out).equals(Buffer.from(cOut))) throw new Error(`the -mno-avx C build at W = ${W} disagrees with the native one`);
+          c128Times.get(W)!.push(res.passMs);
+        }
       }
       for (const W of jsWidths) {
         const t: number[] = [];
@@ -330,6 +398,47 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
         wasmTimes.push(t);
       }
       console.error(`round ${r + 1}/${rounds} done`);
+    }
+
+    // --- pairs: best C and the fastest path back to back (which is which from the rounds' figures)
+    const medianOf = (xs: readonly number[]): number => {
+      const a = [...xs].sort((x, y) => x - y);
+      const h = a.length >> 1;
+      return a.length % 2 === 1 ? a[h]! : (a[h - 1]! + a[h]!) / 2;
+    };
+    const pooledMs = (times: readonly number[][], lanes: number): number => medianOf(times.flat()) / lanes;
+    let paired: PairedRatios | null = null;
+    if (compiler.available && pairs > 0) {
+      const cW = cWidths.reduce((a, b) => (pooledMs(cTimes.get(b)!, 64 * b) < pooledMs(cTimes.get(a)!, 64 * a) ? b : a));
+      const jsW = jsWidths.reduce((a, b) => (pooledMs(jsTimes.get(b)!, 32 * b) < pooledMs(jsTimes.get(a)!, 32 * a) ? b : a));
+      const pathOfPairs: 'wasm' | 'js' = wasmEv !== null && pooledMs(wasmTimes, WASM_LANES) < pooledMs(jsTimes.get(jsW)!, 32 * jsW) ? 'wasm' : 'js';
+      const ratios: number[] = [];
+      for (let q = 0; q < pairs; q++) {
+        const timeC = (): number => {
+          const res = runC(cExes.get(cW)!, circuitFile, join(dir, `out-w${cW}.bin`));
+          if (typeof res === 'string') throw new Error(res);
+          return medianOf(res.passMs) / (64 * cW);
+        };
+        const timePath = (): number => {
+          const t: number[] = [];
+          if (pathOfPairs === 'wasm') wasmPass(t);
+          else jsPass(jsW, t);
+          return medianOf(t) / (pathOfPairs === 'wasm' ? WASM_LANES : 32 * jsW);
+        };
+        // alternate the order, so that a trend in the machine's load does not favour one side
+        let cMs: number;
+        let pathMs: number;
+        if (q % 2 === 0) {
+          cMs = timeC();
+          pathMs = timePath();
+        } else {
+          pathMs = timePath();
+          cMs = timeC();
+        }
+        ratios.push(cMs / pathMs);
+      }
+      paired = { cWordsPerGate: cW, path: pathOfPairs, ratios, median: medianOf(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+      console.error(`pairs: ${ratios.map((x) => x.toFixed(2)).join(' ')}`);
     }
 
     // --- agreement
@@ -368,13 +477,17 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
     // --- figures
     const js = jsWidths.map((W) => timingOf(W, 32 * W, 4 * W, jsTimes.get(W)!));
     const cs = compiler.available ? cWidths.map((W) => timingOf(W, 64 * W, 8 * W, cTimes.get(W)!)) : [];
+    const c128 = [...c128Times].map(([W, t]) => timingOf(W, 64 * W, 8 * W, t));
     const wasm = wasmEv === null ? null : timingOf(WASM_WORDS_PER_GATE, WASM_LANES, 16, wasmTimes);
     const bestJs = js.reduce((a, b) => (b.msPerAssignment < a.msPerAssignment ? b : a));
     const bestC = cs.length === 0 ? null : cs.reduce((a, b) => (b.msPerAssignment < a.msPerAssignment ? b : a));
     const path = wasm !== null && wasm.msPerAssignment < bestJs.msPerAssignment ? 'wasm' : 'js';
     const bestMs = path === 'wasm' ? wasm!.msPerAssignment : bestJs.msPerAssignment;
-    const ratio = bestC === null ? null : bestC.msPerAssignment / bestMs;
+    const ratioRounds = bestC === null ? null : bestC.msPerAssignment / bestMs;
+    const ratio = paired !== null ? paired.median : ratioRounds;
     const ratioJsOnly = bestC === null ? null : bestC.msPerAssignment / bestJs.msPerAssignment;
+    const bestC128 = c128.length === 0 ? null : c128.reduce((a, b) => (b.msPerAssignment < a.msPerAssignment ? b : a));
+    const ratioVsC128 = bestC128 === null ? null : bestC128.msPerAssignment / bestMs;
     // at equal lanes per pass: JS W₃₂ = 2·C W₆₄; the WebAssembly path (128 lanes) against C W₆₄ = 2
     const ratioAtEqualLanes = cs.flatMap((ct) => {
       const jt = js.find((t) => t.lanesPerPass === ct.lanesPerPass);
@@ -400,9 +513,11 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
       js,
       wasm,
       c: cs,
-      best: { path, js: bestJs.wordsPerGate, c: bestC?.wordsPerGate ?? null, ratio, ratioJsOnly },
+      c128,
+      best: { path, js: bestJs.wordsPerGate, c: bestC?.wordsPerGate ?? null, ratio, ratioRounds, ratioJsOnly, ratioVsC128 },
       ratioAtEqualLanes,
       wasmRatioAtEqualLanes: wasmAtEqualLanes,
+      paired,
       memory: {
         path,
         jsWordsPerGate: bestJs.wordsPerGate,
