@@ -400,31 +400,32 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
       console.error(`round ${r + 1}/${rounds} done`);
     }
 
-    // --- pairs: best C and the fastest path back to back (which is which from the rounds' figures)
-    const medianOf = (xs: readonly number[]): number => {
-      const a = [...xs].sort((x, y) => x - y);
-      const h = a.length >> 1;
-      return a.length % 2 === 1 ? a[h]! : (a[h - 1]! + a[h]!) / 2;
-    };
-    const pooledMs = (times: readonly number[][], lanes: number): number => medianOf(times.flat()) / lanes;
+    // --- figures (of the rounds)
+    const js = jsWidths.map((W) => timingOf(W, 32 * W, 4 * W, jsTimes.get(W)!));
+    const cs = compiler.available ? cWidths.map((W) => timingOf(W, 64 * W, 8 * W, cTimes.get(W)!)) : [];
+    const c128 = [...c128Times].map(([W, t]) => timingOf(W, 64 * W, 8 * W, t));
+    const wasm = wasmEv === null ? null : timingOf(WASM_WORDS_PER_GATE, WASM_LANES, 16, wasmTimes);
+    const bestJs = js.reduce((a, b) => (b.msPerAssignment < a.msPerAssignment ? b : a));
+    const bestC = cs.length === 0 ? null : cs.reduce((a, b) => (b.msPerAssignment < a.msPerAssignment ? b : a));
+    const path = wasm !== null && wasm.msPerAssignment < bestJs.msPerAssignment ? 'wasm' : 'js';
+
+    // --- pairs: best C and the fastest path (both from the rounds' figures) back to back
     let paired: PairedRatios | null = null;
-    if (compiler.available && pairs > 0) {
-      const cW = cWidths.reduce((a, b) => (pooledMs(cTimes.get(b)!, 64 * b) < pooledMs(cTimes.get(a)!, 64 * a) ? b : a));
-      const jsW = jsWidths.reduce((a, b) => (pooledMs(jsTimes.get(b)!, 32 * b) < pooledMs(jsTimes.get(a)!, 32 * a) ? b : a));
-      const pathOfPairs: 'wasm' | 'js' = wasmEv !== null && pooledMs(wasmTimes, WASM_LANES) < pooledMs(jsTimes.get(jsW)!, 32 * jsW) ? 'wasm' : 'js';
+    if (bestC !== null && pairs > 0) {
+      const cW = bestC.wordsPerGate;
       const ratios: number[] = [];
+      const timeC = (): number => {
+        const res = runC(cExes.get(cW)!, circuitFile, join(dir, `out-w${cW}.bin`));
+        if (typeof res === 'string') throw new Error(res);
+        return median(res.passMs) / bestC.lanesPerPass;
+      };
+      const timePath = (): number => {
+        const t: number[] = [];
+        if (path === 'wasm') wasmPass(t);
+        else jsPass(bestJs.wordsPerGate, t);
+        return median(t) / (path === 'wasm' ? WASM_LANES : bestJs.lanesPerPass);
+      };
       for (let q = 0; q < pairs; q++) {
-        const timeC = (): number => {
-          const res = runC(cExes.get(cW)!, circuitFile, join(dir, `out-w${cW}.bin`));
-          if (typeof res === 'string') throw new Error(res);
-          return medianOf(res.passMs) / (64 * cW);
-        };
-        const timePath = (): number => {
-          const t: number[] = [];
-          if (pathOfPairs === 'wasm') wasmPass(t);
-          else jsPass(jsW, t);
-          return medianOf(t) / (pathOfPairs === 'wasm' ? WASM_LANES : 32 * jsW);
-        };
         // alternate the order, so that a trend in the machine's load does not favour one side
         let cMs: number;
         let pathMs: number;
@@ -437,7 +438,7 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
         }
         ratios.push(cMs / pathMs);
       }
-      paired = { cWordsPerGate: cW, path: pathOfPairs, ratios, median: medianOf(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+      paired = { cWordsPerGate: cW, path, ratios, median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
       console.error(`pairs: ${ratios.map((x) => x.toFixed(2)).join(' ')}`);
     }
 
@@ -474,14 +475,6 @@ export async function runEvalVsCBench(opts: EvalVsCOptions = {}): Promise<EvalVs
     // the WebAssembly outputs: equal to the first JS width's (itself checked against the reference above)
     const wasmVsReference = wasmEv === null ? null : jsVsReference && wasmOut.every((x, i) => x === first[i]);
 
-    // --- figures
-    const js = jsWidths.map((W) => timingOf(W, 32 * W, 4 * W, jsTimes.get(W)!));
-    const cs = compiler.available ? cWidths.map((W) => timingOf(W, 64 * W, 8 * W, cTimes.get(W)!)) : [];
-    const c128 = [...c128Times].map(([W, t]) => timingOf(W, 64 * W, 8 * W, t));
-    const wasm = wasmEv === null ? null : timingOf(WASM_WORDS_PER_GATE, WASM_LANES, 16, wasmTimes);
-    const bestJs = js.reduce((a, b) => (b.msPerAssignment < a.msPerAssignment ? b : a));
-    const bestC = cs.length === 0 ? null : cs.reduce((a, b) => (b.msPerAssignment < a.msPerAssignment ? b : a));
-    const path = wasm !== null && wasm.msPerAssignment < bestJs.msPerAssignment ? 'wasm' : 'js';
     const bestMs = path === 'wasm' ? wasm!.msPerAssignment : bestJs.msPerAssignment;
     const ratioRounds = bestC === null ? null : bestC.msPerAssignment / bestMs;
     const ratio = paired !== null ? paired.median : ratioRounds;
